@@ -1,0 +1,56 @@
+# The two commands a newcomer needs: `make run` and `make test`. Everything else is for developers.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | cksum | cut -d' ' -f1)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test setup install migrate demo lint format messages check clean
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@rm -f $(VENV)/.installed-*
+	@touch $@
+
+install: $(STAMP)
+
+migrate: install
+	$(BIN)/python manage.py migrate --noinput
+
+demo: migrate
+	$(BIN)/python manage.py load_demo_content
+
+setup: demo
+
+run: setup
+	@echo "Serving the site on http://$(HOST):$(PORT)/ (admin at /admin/, APIs at /api/v2/ and /api/v3/docs/)"
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+test: setup
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+check: install
+	$(BIN)/python manage.py check
+	$(BIN)/python manage.py makemigrations --check --dry-run
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djhtml --check $$(git ls-files '*.html')
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+	$(BIN)/djhtml $$(git ls-files '*.html')
+
+messages: install
+	cd home && ../$(BIN)/python ../manage.py makemessages --all --no-obsolete
+	cd stories && ../$(BIN)/python ../manage.py makemessages --all --no-obsolete
+	cd cities && ../$(BIN)/python ../manage.py makemessages --all --no-obsolete
+	cd cms && ../$(BIN)/python ../manage.py makemessages --all --no-obsolete
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media test-artifacts

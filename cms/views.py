@@ -1,0 +1,29 @@
+from django.core.paginator import Paginator
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale, Page
+
+SEARCH_QUERY_MAX_LENGTH = 200
+SEARCH_PAGE_SIZE = 10
+
+
+def search(request):
+    """Wagtail search over every page type, in the visitor's language."""
+    query = request.GET.get("query", "").replace("\x00", "").strip()
+    error = None
+    if len(query) > SEARCH_QUERY_MAX_LENGTH:
+        error = _("Please search for %(max)s characters or fewer.") % {"max": SEARCH_QUERY_MAX_LENGTH}
+        query = ""
+    results = Page.objects.none()
+    if query:
+        results = (
+            Page.objects.live()
+            .public()
+            .filter(locale=Locale.get_active(), depth__gt=1)
+            .specific()
+            .search(query, operator="and")
+        )
+    page = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+    return TemplateResponse(
+        request, "search/search.html", {"search_query": query, "search_results": page, "search_error": error}
+    )

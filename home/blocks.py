@@ -1,0 +1,182 @@
+"""The one stream block every body in the site is built from, and its parts.
+
+Feature apps import these blocks; they never copy them. Each block has a template in
+`home/templates/blocks/` and an API representation that a front end can render without further requests.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock
+from wagtail.models import Page
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .rendition_specs import image_api_representation
+
+RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
+
+
+def live_pages_in_order(page_ids):
+    """The live, public, specific pages for `page_ids`, fetched in bulk, in the editor's order.
+
+    Pages deleted or unpublished since the editor chose them are dropped rather than shown as broken links.
+    """
+    page_ids = [page_id for page_id in page_ids if page_id]
+    if not page_ids:
+        return []
+    found = Page.objects.filter(id__in=page_ids).live().public().specific().in_bulk()
+    return [found[page_id] for page_id in page_ids if page_id in found]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"), max_length=255)
+    level = blocks.ChoiceBlock(
+        choices=[("h2", _("Section heading")), ("h3", _("Sub-heading"))],
+        default="h2",
+        label=_("Level"),
+    )
+
+    class Meta:
+        icon = "title"
+        label = _("Heading")
+        template = "blocks/heading_block.html"
+
+
+class ParagraphBlock(blocks.RichTextBlock):
+    def __init__(self, **kwargs):
+        kwargs.setdefault("features", RICH_TEXT_FEATURES)
+        super().__init__(**kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        label = _("Paragraph")
+        template = "blocks/paragraph_block.html"
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageBlock(label=_("Image"))
+    caption = blocks.CharBlock(
+        label=_("Caption"),
+        required=False,
+        max_length=255,
+        help_text=_("Shown under the image. Credit the photographer here if needed."),
+    )
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "blocks/captioned_image_block.html"
+
+    def get_api_representation(self, value, context=None):
+        image = value["image"]
+        return {
+            "image": image_api_representation(image, alt_text=image.contextual_alt_text if image else ""),
+            "decorative": bool(image and image.decorative),
+            "caption": value["caption"],
+        }
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(label=_("Attribution"), required=False, max_length=255)
+    role = blocks.CharBlock(
+        label=_("Role"),
+        required=False,
+        max_length=255,
+        help_text=_("For example: Mayor of Mataró, or Board member."),
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "blocks/quote_block.html"
+
+
+class VideoEmbedBlock(EmbedBlock):
+    class Meta:
+        icon = "media"
+        label = _("Embed")
+        help_text = _("Paste the address of a video or post, for example from YouTube or Vimeo.")
+        template = "blocks/embed_block.html"
+
+
+class CallToActionBlock(SnippetChooserBlock):
+    def __init__(self, **kwargs):
+        super().__init__("home.CallToAction", **kwargs)
+
+    class Meta:
+        icon = "pick"
+        label = _("Call to action")
+        template = "blocks/call_to_action_block.html"
+
+    def get_api_representation(self, value, context=None):
+        if value is None:
+            return None
+        return value.get_api_representation()
+
+
+class FeaturedPagesBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=255)
+    pages = blocks.ListBlock(blocks.PageChooserBlock(label=_("Page")), label=_("Pages"), min_num=1)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Featured pages")
+        template = "blocks/featured_pages_block.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["featured_pages"] = live_pages_in_order([page.pk for page in value["pages"] if page])
+        return context
+
+    def get_api_representation(self, value, context=None):
+        return {
+            "heading": value["heading"],
+            "pages": [
+                page_link_representation(page)
+                for page in live_pages_in_order([page.pk for page in value["pages"] if page])
+            ],
+        }
+
+
+def page_link_representation(page):
+    return {
+        "id": page.pk,
+        "title": page.title,
+        "type": page.specific_class._meta.label,
+        "locale": page.locale.language_code if page.locale_id else None,
+        "url": page.full_url,
+    }
+
+
+class FactBlock(blocks.StructBlock):
+    figure = blocks.CharBlock(
+        label=_("Figure"), max_length=40, help_text=_("The number or short fact, for example 1956 or 60+.")
+    )
+    label = blocks.CharBlock(label=_("Label"), max_length=120)
+
+
+class FactsBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=255)
+    facts = blocks.ListBlock(FactBlock(label=_("Fact")), label=_("Facts"), min_num=1, max_num=8)
+
+    class Meta:
+        icon = "list-ul"
+        label = _("Facts and figures")
+        template = "blocks/facts_block.html"
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    """The body of every page: stories, partnerships and campaigns are all written with these blocks."""
+
+    heading = HeadingBlock()
+    paragraph = ParagraphBlock()
+    image = CaptionedImageBlock()
+    quote = QuoteBlock()
+    embed = VideoEmbedBlock()
+    call_to_action = CallToActionBlock()
+    featured_pages = FeaturedPagesBlock()
+    facts = FactsBlock()
+
+    class Meta:
+        block_counts = {}

@@ -1,0 +1,48 @@
+"""What the listing pages share: the filter form and pagination.
+
+Filters never fail a page: a value that is not one of the choices is reported on the form and the listing is
+empty, so a hand-edited or stale link gives a 200 with a clear message.
+"""
+
+from django import forms
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from .models import FocusArea
+
+LISTING_PAGE_SIZE = getattr(settings, "TWINNING_LISTING_PAGE_SIZE", 12)
+
+
+def paginate(request, queryset, per_page=LISTING_PAGE_SIZE):
+    """One page of `queryset`; a missing, malformed or out-of-range ?page= gives the nearest real page."""
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+def sorted_country_choices(codes):
+    named = [(code, countries.name(code)) for code in codes if code and code in countries]
+    return sorted(named, key=lambda choice: str(choice[1]).casefold())
+
+
+class ListingFilterForm(forms.Form):
+    """Focus area and country, the filters every listing has; subclasses add their own."""
+
+    def __init__(self, data, *, locale):
+        super().__init__({key: value for key, value in data.items() if value} if data else None)
+        self.locale = locale
+        focus_areas = FocusArea.objects.filter(locale=locale).values_list("slug", "name")
+        self.fields["focus_area"] = forms.ChoiceField(
+            label=_("Focus area"), required=False, choices=[("", _("All focus areas")), *focus_areas]
+        )
+        self.fields["country"] = forms.ChoiceField(label=_("Country"), required=False, choices=[("", _("All countries"))])
+
+    def set_country_choices(self, codes):
+        self.fields["country"].choices = [("", _("All countries")), *sorted_country_choices(codes)]
+
+    def add_choice_field(self, name, label, choices, empty_label=_("Any")):
+        self.fields[name] = forms.ChoiceField(label=label, required=False, choices=[("", empty_label), *choices])
+
+    @property
+    def is_filtered(self):
+        return self.is_bound and any(self.data.get(name) for name in self.fields)

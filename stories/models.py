@@ -1,0 +1,198 @@
+"""Stories of partnerships: what members did, written by them or by staff."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from cities.models import CityPartnershipPage
+from home.blocks import BaseStreamBlock
+from home.listing import ListingFilterForm, paginate
+from home.models import BasePage, FocusArea
+
+
+class StoryIndexPage(BasePage):
+    """Lists stories, newest first, filterable by focus area, country and partnership."""
+
+    intro = models.TextField(_("introduction"), blank=True)
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["stories.StoryPage"]
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    search_fields = [*BasePage.search_fields, index.SearchField("intro")]
+    translatable_fields = [*BasePage.translatable_fields, TranslatableField("intro")]
+    api_fields = [*BasePage.api_fields, APIField("intro")]
+
+    class Meta:
+        verbose_name = _("story index page")
+
+    def get_stories(self):
+        return (
+            StoryPage.objects.child_of(self)
+            .live()
+            .public()
+            .defer_streamfields()
+            .select_related("hero_image", "listing_image")
+            .order_by("-date", "-pk")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        stories = self.get_stories()
+        filter_form = StoryFilterForm(request.GET, locale=self.locale)
+        stories = filter_form.filter(stories)
+        context["filter_form"] = filter_form
+        context["stories"] = paginate(request, stories.prefetch_related("focus_areas"))
+        return context
+
+
+class StoryPage(BasePage):
+    """A story about a partnership: a visit, a trade mission, an exchange. It may first have appeared elsewhere."""
+
+    date = models.DateField(_("date"), default=timezone.localdate, help_text=_("When the story happened or was written."))
+    contributor_name = models.CharField(
+        _("contributor name"),
+        max_length=255,
+        blank=True,
+        help_text=_("Who wrote the story. Contributors need not have an account on this site."),
+    )
+    contributor_role = models.CharField(
+        _("contributor role"), max_length=255, blank=True, help_text=_("For example: Board member, Sister Cities International.")
+    )
+    original_url = models.URLField(
+        _("original address"),
+        blank=True,
+        help_text=_(
+            "If the story first appeared on another site, its address there. The page then credits that site and "
+            "tells search engines the original is the main copy."
+        ),
+    )
+    intro = models.TextField(_("introduction"), blank=True)
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image", verbose_name=_("hero image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
+    focus_areas = ParentalManyToManyField(FocusArea, verbose_name=_("focus areas"), blank=True, related_name="stories")
+    related_partnerships = ParentalManyToManyField(
+        CityPartnershipPage, verbose_name=_("related partnerships"), blank=True, related_name="stories"
+    )
+    related_campaign = models.ForeignKey(
+        "home.CampaignPage",
+        verbose_name=_("related campaign"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="stories",
+    )
+
+    parent_page_types = ["stories.StoryIndexPage"]
+    subpage_types = []
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("date"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("contributor_name"), FieldPanel("contributor_role")]), FieldPanel("original_url")],
+            heading=_("Contributor"),
+        ),
+        FieldPanel("intro"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [FieldPanel("focus_areas"), FieldPanel("related_partnerships"), FieldPanel("related_campaign")],
+            heading=_("What the story is about"),
+        ),
+    ]
+    search_fields = [
+        *BasePage.search_fields,
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.SearchField("contributor_name"),
+        index.FilterField("date"),
+    ]
+    translatable_fields = [
+        *BasePage.translatable_fields,
+        SynchronizedField("date"),
+        SynchronizedField("contributor_name"),
+        TranslatableField("contributor_role"),
+        SynchronizedField("original_url"),
+        TranslatableField("intro"),
+        SynchronizedField("hero_image"),
+        TranslatableField("body"),
+        SynchronizedField("focus_areas"),
+        SynchronizedField("related_partnerships"),
+        SynchronizedField("related_campaign"),
+    ]
+    api_fields = [
+        *BasePage.api_fields,
+        APIField("date"),
+        APIField("contributor_name"),
+        APIField("contributor_role"),
+        APIField("original_url"),
+        APIField("intro"),
+        APIField("hero_image"),
+        APIField("body"),
+        APIField("focus_areas"),
+        APIField("related_partnerships"),
+        APIField("related_campaign"),
+    ]
+
+    class Meta:
+        verbose_name = _("story page")
+
+    @property
+    def canonical_url(self):
+        return self.original_url or self.full_url
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["partnerships"] = self.related_partnerships.live().public().select_related("city_a", "city_b")
+        context["focus_areas_list"] = self.focus_areas.all()
+        return context
+
+
+class StoryFilterForm(ListingFilterForm):
+    """The story index's filters; an unknown value is reported and matches nothing."""
+
+    def __init__(self, data, *, locale):
+        super().__init__(data, locale=locale)
+        partnerships = list(
+            CityPartnershipPage.objects.live()
+            .public()
+            .filter(locale=locale)
+            .select_related("city_a", "city_b")
+            .order_by("title")
+        )
+        codes = set()
+        for partnership in partnerships:
+            codes.update([partnership.city_a.country.code, partnership.city_b.country.code])
+        self.set_country_choices(codes)
+        self.add_choice_field(
+            "partnership",
+            _("Partnership"),
+            [(str(partnership.pk), partnership.title) for partnership in partnerships],
+            empty_label=_("All partnerships"),
+        )
+
+    def filter(self, stories):
+        if not self.is_valid():
+            return stories.none()
+        data = self.cleaned_data
+        if data.get("focus_area"):
+            stories = stories.filter(focus_areas__slug=data["focus_area"])
+        if data.get("country"):
+            country = data["country"]
+            stories = stories.filter(
+                Q(related_partnerships__city_a__country=country) | Q(related_partnerships__city_b__country=country)
+            )
+        if data.get("partnership"):
+            stories = stories.filter(related_partnerships__pk=data["partnership"])
+        return stories.distinct()
