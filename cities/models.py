@@ -24,7 +24,9 @@ class City(TranslatableMixin, models.Model):
     """A city or town that takes part in a partnership."""
 
     name = models.CharField(_("name"), max_length=120)
-    region = models.CharField(_("region or state"), max_length=120, blank=True, help_text=_("For example Florida or Catalonia."))
+    region = models.CharField(
+        _("region or state"), max_length=120, blank=True, help_text=_("For example Florida or Catalonia.")
+    )
     country = CountryField(_("country"))
     latitude = models.DecimalField(
         _("latitude"),
@@ -63,7 +65,13 @@ class City(TranslatableMixin, models.Model):
         SynchronizedField("latitude"),
         SynchronizedField("longitude"),
     ]
-    api_fields = [APIField("name"), APIField("region"), APIField("country"), APIField("latitude"), APIField("longitude")]
+    api_fields = [
+        APIField("name"),
+        APIField("region"),
+        APIField("country"),
+        APIField("latitude"),
+        APIField("longitude"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("city")
@@ -163,9 +171,16 @@ class CityPartnershipPage(BasePage):
     )
     intro = models.TextField(_("introduction"), blank=True)
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("hero image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
-    focus_areas = ParentalManyToManyField(FocusArea, verbose_name=_("focus areas"), blank=True, related_name="partnerships")
+    focus_areas = ParentalManyToManyField(
+        FocusArea, verbose_name=_("focus areas"), blank=True, related_name="partnerships"
+    )
     member_associations = ParentalManyToManyField(
         MemberAssociation, verbose_name=_("member associations"), blank=True, related_name="partnerships"
     )
@@ -284,4 +299,3 @@ class PartnershipFilterForm(ListingFilterForm):
         if data.get("relationship_type"):
             partnerships = partnerships.filter(relationship_type=data["relationship_type"])
         return partnerships
-

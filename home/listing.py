@@ -35,13 +35,16 @@ class ListingFilterForm(forms.Form):
         self.fields["focus_area"] = forms.ChoiceField(
             label=_("Focus area"), required=False, choices=[("", _("All focus areas")), *focus_areas]
         )
-        self.fields["country"] = forms.ChoiceField(label=_("Country"), required=False, choices=[("", _("All countries"))])
+        self.fields["country"] = forms.ChoiceField(
+            label=_("Country"), required=False, choices=[("", _("All countries"))]
+        )
 
     def set_country_choices(self, codes):
         self.fields["country"].choices = [("", _("All countries")), *sorted_country_choices(codes)]
 
-    def add_choice_field(self, name, label, choices, empty_label=_("Any")):
-        self.fields[name] = forms.ChoiceField(label=label, required=False, choices=[("", empty_label), *choices])
+    def add_choice_field(self, name, label, choices, empty_label=None):
+        empty_choice = ("", empty_label or _("Any"))
+        self.fields[name] = forms.ChoiceField(label=label, required=False, choices=[empty_choice, *choices])
 
     @property
     def is_filtered(self):

@@ -35,7 +35,10 @@ class FocusArea(TranslatableMixin, models.Model):
 
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(
-        _("slug"), max_length=100, allow_unicode=True, help_text=_("Used in filter links, for example ?focus_area=trade.")
+        _("slug"),
+        max_length=100,
+        allow_unicode=True,
+        help_text=_("Used in filter links, for example ?focus_area=trade."),
     )
     description = models.TextField(_("description"), blank=True)
 
@@ -64,7 +67,12 @@ class PartnerOrganisation(TranslatableMixin, models.Model):
     name = models.CharField(_("name"), max_length=255)
     website = models.URLField(_("website"), blank=True)
     logo = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("logo"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     country = CountryField(_("country"), blank=True)
 
@@ -208,7 +216,12 @@ class HomePage(BasePage):
     hero_heading = models.CharField(_("hero heading"), max_length=255)
     hero_intro = models.TextField(_("hero introduction"), blank=True)
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("hero image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     featured_content = StreamField(
         [("page", blocks.PageChooserBlock(label=_("Page")))],
@@ -231,7 +244,9 @@ class HomePage(BasePage):
 
     content_panels = [
         *Page.content_panels,
-        MultiFieldPanel([FieldPanel("hero_heading"), FieldPanel("hero_intro"), FieldPanel("hero_image")], heading=_("Hero")),
+        MultiFieldPanel(
+            [FieldPanel("hero_heading"), FieldPanel("hero_intro"), FieldPanel("hero_image")], heading=_("Hero")
+        ),
         FieldPanel("featured_campaign"),
         FieldPanel("featured_content"),
         InlinePanel(
@@ -306,7 +321,9 @@ class HomePage(BasePage):
 
 class HomePageCallToAction(Orderable):
     page = ParentalKey(HomePage, on_delete=models.CASCADE, related_name="site_calls_to_action")
-    call_to_action = models.ForeignKey(CallToAction, verbose_name=_("call to action"), on_delete=models.CASCADE, related_name="+")
+    call_to_action = models.ForeignKey(
+        CallToAction, verbose_name=_("call to action"), on_delete=models.CASCADE, related_name="+"
+    )
 
     panels = [FieldPanel("call_to_action")]
 
@@ -382,7 +399,12 @@ class CampaignPage(BasePage):
     )
     intro = models.TextField(_("introduction"), blank=True)
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("hero image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     partner_organisations = ParentalManyToManyField(
         PartnerOrganisation, verbose_name=_("partner organisations"), blank=True, related_name="campaigns"

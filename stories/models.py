@@ -57,7 +57,9 @@ class StoryIndexPage(BasePage):
 class StoryPage(BasePage):
     """A story about a partnership: a visit, a trade mission, an exchange. It may first have appeared elsewhere."""
 
-    date = models.DateField(_("date"), default=timezone.localdate, help_text=_("When the story happened or was written."))
+    date = models.DateField(
+        _("date"), default=timezone.localdate, help_text=_("When the story happened or was written.")
+    )
     contributor_name = models.CharField(
         _("contributor name"),
         max_length=255,
@@ -65,7 +67,10 @@ class StoryPage(BasePage):
         help_text=_("Who wrote the story. Contributors need not have an account on this site."),
     )
     contributor_role = models.CharField(
-        _("contributor role"), max_length=255, blank=True, help_text=_("For example: Board member, Sister Cities International.")
+        _("contributor role"),
+        max_length=255,
+        blank=True,
+        help_text=_("For example: Board member, Sister Cities International."),
     )
     original_url = models.URLField(
         _("original address"),
@@ -77,7 +82,12 @@ class StoryPage(BasePage):
     )
     intro = models.TextField(_("introduction"), blank=True)
     hero_image = models.ForeignKey(
-        "wagtailimages.Image", verbose_name=_("hero image"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "wagtailimages.Image",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
     )
     body = StreamField(BaseStreamBlock(), verbose_name=_("body"), blank=True)
     focus_areas = ParentalManyToManyField(FocusArea, verbose_name=_("focus areas"), blank=True, related_name="stories")
@@ -100,7 +110,10 @@ class StoryPage(BasePage):
         *Page.content_panels,
         FieldPanel("date"),
         MultiFieldPanel(
-            [FieldRowPanel([FieldPanel("contributor_name"), FieldPanel("contributor_role")]), FieldPanel("original_url")],
+            [
+                FieldRowPanel([FieldPanel("contributor_name"), FieldPanel("contributor_role")]),
+                FieldPanel("original_url"),
+            ],
             heading=_("Contributor"),
         ),
         FieldPanel("intro"),
