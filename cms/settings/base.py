@@ -174,6 +174,11 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = 100
 
+# The administrator account the demo-content command creates when it is missing (never changed afterwards).
+TWINNING_DEMO_ADMIN_USERNAME = os.environ.get("TWINNING_ADMIN_USERNAME", "admin")
+TWINNING_DEMO_ADMIN_PASSWORD = os.environ.get("TWINNING_ADMIN_PASSWORD") or None
+TWINNING_DEMO_ADMIN_EMAIL = os.environ.get("TWINNING_ADMIN_EMAIL", "")
+
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
