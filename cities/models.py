@@ -1,5 +1,6 @@
 """Cities, the member associations that run partnerships, and the partnerships between cities."""
 
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -262,8 +263,10 @@ class CityPartnershipPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # A page previewed before its first save has no id, so no stories yet (and the relation cannot be used).
+        stories = self.stories.all() if self.pk else apps.get_model("stories", "StoryPage").objects.none()
         context["stories"] = (
-            self.stories.live()
+            stories.live()
             .public()
             .defer_streamfields()
             .select_related("hero_image", "listing_image")

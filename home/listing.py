@@ -29,7 +29,7 @@ class ListingFilterForm(forms.Form):
     """Focus area and country, the filters every listing has; subclasses add their own."""
 
     def __init__(self, data, *, locale):
-        super().__init__({key: value for key, value in data.items() if value} if data else None)
+        super().__init__({key: value for key, value in data.items() if value} if data is not None else None)
         self.locale = locale
         focus_areas = FocusArea.objects.filter(locale=locale).values_list("slug", "name")
         self.fields["focus_area"] = forms.ChoiceField(

@@ -488,8 +488,10 @@ class CampaignPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # A page previewed before its first save has no id, so no stories yet (and the relation cannot be used).
+        stories = self.stories.all() if self.pk else apps.get_model("stories", "StoryPage").objects.none()
         context["stories"] = (
-            self.stories.live()
+            stories.live()
             .public()
             .defer_streamfields()
             .select_related("hero_image", "listing_image")

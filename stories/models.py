@@ -167,7 +167,13 @@ class StoryPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["partnerships"] = self.related_partnerships.live().public().select_related("city_a", "city_b")
+        # Filter by id rather than calling .live() on the relation: in a preview the relation is an in-memory list.
+        context["partnerships"] = (
+            CityPartnershipPage.objects.live()
+            .public()
+            .filter(pk__in=self.related_partnerships.values_list("id", flat=True))
+            .select_related("city_a", "city_b")
+        )
         context["focus_areas_list"] = self.focus_areas.all()
         return context
 

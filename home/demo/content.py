@@ -236,6 +236,7 @@ INDEX_PAGES = [
         "model": "home.CampaignIndexPage",
         "title": "Campaigns",
         "slug": "campaigns",
+        "show_in_menus": True,
         "intro": (
             "Campaigns the network runs with its partners, online and in member cities. Those running now come "
             "first; the ones that have ended stay here as a record of what members did."
@@ -246,6 +247,7 @@ INDEX_PAGES = [
         "model": "stories.StoryIndexPage",
         "title": "Stories",
         "slug": "stories",
+        "show_in_menus": True,
         "intro": (
             "What members have done with their partnerships: trade missions, concerts, port tours and the "
             "friendships that come out of them. Written by members and staff, and sometimes first published "
@@ -257,6 +259,7 @@ INDEX_PAGES = [
         "model": "cities.PartnershipIndexPage",
         "title": "Partnerships",
         "slug": "partnerships",
+        "show_in_menus": True,
         "intro": (
             "The partnerships between member cities and their sisters abroad. Filter by country or focus area to "
             "find one near you, or one working on what you care about."

@@ -244,7 +244,7 @@ class Command(BaseCommand):
 
     def ensure_index_pages(self, home):
         for data in content.INDEX_PAGES:
-            self.ensure_page(home, apps.get_model(data["model"]), data, fields=["intro"])
+            self.ensure_page(home, apps.get_model(data["model"]), data, fields=["intro", "show_in_menus"])
 
     def ensure_partnerships(self):
         self.ensure_pages(
