@@ -7,3 +7,5 @@ DEBUG = True
 SECRET_KEY = SECRET_KEY or "dev-only-insecure-key-never-used-in-production"  # noqa: F405, S105
 ALLOWED_HOSTS = ["*"]
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# runserver and WhiteNoise serve static files from the apps' folders; `collectstatic` is for production.
+STATIC_ROOT = None
