@@ -11,3 +11,12 @@ def require_service(reason):
     if os.environ.get("TWINNING_REQUIRE_SERVICES") == "1":
         pytest.fail(f"{reason} (required in CI: TWINNING_REQUIRE_SERVICES=1)")
     pytest.skip(reason)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def media_root(tmp_path_factory):
+    """Images made by factories and the demo command go to a temporary directory, not test-artifacts/."""
+    from django.test import override_settings
+
+    with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
+        yield
