@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BaseStreamBlock
 from home.listing import ListingFilterForm, paginate
+from home.localization import localize_all, localize_related
 from home.models import BasePage, FocusArea
 
 
@@ -142,7 +143,18 @@ class PartnershipIndexPage(BasePage):
         partnerships = filter_form.filter(partnerships)
         context["filter_form"] = filter_form
         context["partnerships"] = paginate(request, partnerships.prefetch_related("focus_areas"))
+        attach_localized_cities(context["partnerships"], locale=self.locale_id)
+        localize_related(context["partnerships"], "focus_areas", "focus_area_list", locale=self.locale_id)
         return context
+
+
+def attach_localized_cities(partnerships, locale=None):
+    """Give each partnership its two cities in the visitor's language (where translated), in one query for all."""
+    partnerships = list(partnerships)
+    cities = iter(localize_all([city for p in partnerships for city in (p.city_a, p.city_b)], locale=locale))
+    for partnership in partnerships:
+        partnership.localized_cities = [next(cities), next(cities)]
+    return partnerships
 
 
 class CityPartnershipPage(BasePage):
@@ -259,7 +271,10 @@ class CityPartnershipPage(BasePage):
 
     @property
     def cities(self):
-        return [self.city_a, self.city_b]
+        """The two cities in the visitor's language where translated (set in bulk by attach_localized_cities)."""
+        if "localized_cities" not in self.__dict__:
+            attach_localized_cities([self], locale=self.locale_id)
+        return self.localized_cities
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -272,8 +287,10 @@ class CityPartnershipPage(BasePage):
             .select_related("hero_image", "listing_image")
             .order_by("-date", "-pk")
         )
-        context["member_associations_list"] = self.member_associations.select_related("city")
-        context["focus_areas_list"] = self.focus_areas.all()
+        context["member_associations_list"] = localize_all(
+            self.member_associations.select_related("city"), locale=self.locale_id, select_related=["city"]
+        )
+        context["focus_areas_list"] = localize_all(self.focus_areas.all(), locale=self.locale_id)
         return context
 
 

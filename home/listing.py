@@ -4,9 +4,13 @@ Filters never fail a page: a value that is not one of the choices is reported on
 empty, so a hand-edited or stale link gives a 200 with a clear message.
 """
 
+import functools
+
+import pyuca
 from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -20,9 +24,21 @@ def paginate(request, queryset, per_page=LISTING_PAGE_SIZE):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
+@functools.cache
+def _collator():
+    # Building the collation table takes a moment; do it once per process, on first use.
+    return pyuca.Collator()
+
+
+def collation_key(text):
+    """A sort key that orders words as a reader expects ("Égypte" next to "Espagne"), in any language."""
+    return _collator().sort_key(str(text).casefold())
+
+
 def sorted_country_choices(codes):
+    """(code, name) pairs with names in the active language, in that language's alphabetical order."""
     named = [(code, countries.name(code)) for code in codes if code and code in countries]
-    return sorted(named, key=lambda choice: str(choice[1]).casefold())
+    return sorted(named, key=lambda choice: collation_key(choice[1]))
 
 
 class ListingFilterForm(forms.Form):
@@ -31,7 +47,16 @@ class ListingFilterForm(forms.Form):
     def __init__(self, data, *, locale):
         super().__init__({key: value for key, value in data.items() if value} if data is not None else None)
         self.locale = locale
-        focus_areas = FocusArea.objects.filter(locale=locale).values_list("slug", "name")
+        # The locale's own focus areas, and the default language's for those not translated yet (slugs are shared).
+        translated = FocusArea.objects.filter(locale=locale).values("translation_key")
+        focus_areas = (
+            FocusArea.objects.filter(
+                Q(locale=locale)
+                | (Q(locale__language_code=settings.LANGUAGE_CODE) & ~Q(translation_key__in=translated))
+            )
+            .order_by("name")
+            .values_list("slug", "name")
+        )
         self.fields["focus_area"] = forms.ChoiceField(
             label=_("Focus area"), required=False, choices=[("", _("All focus areas")), *focus_areas]
         )

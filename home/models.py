@@ -20,6 +20,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BaseStreamBlock, live_pages_in_order
+from .localization import localize_all
 
 PAGE_TRANSLATABLE_FIELDS = [
     TranslatableField("title"),
@@ -311,7 +312,11 @@ class HomePage(BasePage):
 
     @cached_property
     def calls_to_action(self):
-        return [link.call_to_action for link in self.site_calls_to_action.select_related("call_to_action__link_page")]
+        return localize_all(
+            [link.call_to_action for link in self.site_calls_to_action.select_related("call_to_action__link_page")],
+            locale=self.locale_id,
+            select_related=["link_page"],
+        )
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -497,6 +502,10 @@ class CampaignPage(BasePage):
             .select_related("hero_image", "listing_image")
             .order_by("-date", "-pk")
         )
-        context["partners"] = self.partner_organisations.select_related("logo")
-        context["actions"] = self.calls_to_action.select_related("link_page")
+        context["partners"] = localize_all(
+            self.partner_organisations.select_related("logo"), locale=self.locale_id, select_related=["logo"]
+        )
+        context["actions"] = localize_all(
+            self.calls_to_action.select_related("link_page"), locale=self.locale_id, select_related=["link_page"]
+        )
         return context

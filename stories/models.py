@@ -12,9 +12,10 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cities.models import CityPartnershipPage
+from cities.models import CityPartnershipPage, attach_localized_cities
 from home.blocks import BaseStreamBlock
 from home.listing import ListingFilterForm, paginate
+from home.localization import localize, localize_all, localize_related
 from home.models import BasePage, FocusArea
 
 
@@ -51,6 +52,7 @@ class StoryIndexPage(BasePage):
         stories = filter_form.filter(stories)
         context["filter_form"] = filter_form
         context["stories"] = paginate(request, stories.prefetch_related("focus_areas"))
+        localize_related(context["stories"], "focus_areas", "focus_area_list", locale=self.locale_id)
         return context
 
 
@@ -168,13 +170,17 @@ class StoryPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Filter by id rather than calling .live() on the relation: in a preview the relation is an in-memory list.
-        context["partnerships"] = (
+        partnerships = localize_all(
             CityPartnershipPage.objects.live()
             .public()
             .filter(pk__in=self.related_partnerships.values_list("id", flat=True))
-            .select_related("city_a", "city_b")
+            .select_related("city_a", "city_b"),
+            locale=self.locale_id,
+            select_related=["city_a", "city_b"],
         )
-        context["focus_areas_list"] = self.focus_areas.all()
+        context["partnerships"] = attach_localized_cities(partnerships, locale=self.locale_id)
+        context["focus_areas_list"] = localize_all(self.focus_areas.all(), locale=self.locale_id)
+        context["campaign"] = localize(self.related_campaign, locale=self.locale_id)
         return context
 
 

@@ -136,6 +136,19 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("TWINNING_TIME_ZONE", "UTC")
+
+# Machine translation in wagtail-localize's editor and in `translate_tree --machine`: DeepL when a key is set,
+# otherwise a development translator whose output is plainly marked as not a real translation.
+DEEPL_API_KEY = os.environ.get("DEEPL_API_KEY", "")
+if DEEPL_API_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
+    }
+else:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {"CLASS": "cms.translation.translators.DevelopmentTranslator"}
+# Translator groups are named "<prefix><language's own name>", for example "Translators: Español".
+TWINNING_TRANSLATOR_GROUP_PREFIX = "Translators: "
 USE_I18N = True
 USE_TZ = True
 
