@@ -201,6 +201,8 @@ class CityPartnershipPage(BasePage):
 
     parent_page_types = ["cities.PartnershipIndexPage"]
     subpage_types = []
+    # Loaded with the page when it is served (home.query.route_to_child): the template shows them.
+    serve_select_related = ("hero_image", "city_a", "city_b")
 
     content_panels = [
         *Page.content_panels,

@@ -4,9 +4,11 @@ Feature apps import these blocks; they never copy them. Each block has a templat
 `home/templates/blocks/` and an API representation that a front end can render without further requests.
 """
 
+from django.db.models import Prefetch, prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 from wagtail.snippets.blocks import SnippetChooserBlock
@@ -53,6 +55,10 @@ class ParagraphBlock(blocks.RichTextBlock):
         template = "blocks/paragraph_block.html"
 
 
+# The rendition blocks/captioned_image_block.html shows; fetched for every image of a stream in one query.
+BODY_IMAGE_RENDITIONS = ("width-1200",)
+
+
 class CaptionedImageBlock(blocks.StructBlock):
     image = ImageBlock(label=_("Image"))
     caption = blocks.CharBlock(
@@ -66,6 +72,23 @@ class CaptionedImageBlock(blocks.StructBlock):
         icon = "image"
         label = _("Image")
         template = "blocks/captioned_image_block.html"
+
+    def bulk_to_python(self, values):
+        # A stream converts all its image blocks together: their images come in one query (ImageBlock) and their
+        # renditions in one more here, so `{% image %}` in the template makes none, however many images there are.
+        struct_values = super().bulk_to_python(values)
+        images = [value["image"] for value in struct_values if value["image"] is not None]
+        if images:
+            rendition_model = get_image_model().get_rendition_model()
+            prefetch_related_objects(
+                images,
+                Prefetch(
+                    "renditions",
+                    queryset=rendition_model.objects.filter(filter_spec__in=BODY_IMAGE_RENDITIONS),
+                    to_attr="prefetched_renditions",
+                ),
+            )
+        return struct_values
 
     def get_api_representation(self, value, context=None):
         image = value["image"]

@@ -14,13 +14,13 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager, TranslatableMixin
-from wagtail.query import PageQuerySet
+from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .blocks import BaseStreamBlock, live_pages_in_order
 from .localization import localize_all
+from .query import TwinningPageManager, TwinningPageQuerySet, route_to_child, view_restrictions_for
 
 PAGE_TRANSLATABLE_FIELDS = [
     TranslatableField("title"),
@@ -199,8 +199,18 @@ class BasePage(Page):
     ]
     api_fields = [APIField("listing_image"), APIField("listing_summary")]
 
+    objects = TwinningPageManager()
+
     class Meta:
         abstract = True
+
+    def route(self, request, path_components):
+        if path_components:
+            return route_to_child(self, request, path_components)
+        return super().route(request, path_components)
+
+    def get_view_restrictions(self):
+        return view_restrictions_for(self)
 
     @property
     def card_image(self):
@@ -370,7 +380,7 @@ class CampaignIndexPage(BasePage):
         return context
 
 
-class CampaignPageQuerySet(PageQuerySet):
+class CampaignPageQuerySet(TwinningPageQuerySet):
     def with_status(self, status, today=None):
         today = today or timezone.localdate()
         if status == CampaignPage.Status.UPCOMING:
@@ -382,7 +392,7 @@ class CampaignPageQuerySet(PageQuerySet):
         raise ValueError(f"Unknown campaign status: {status!r}")
 
 
-CampaignPageManager = PageManager.from_queryset(CampaignPageQuerySet)
+CampaignPageManager = TwinningPageManager.from_queryset(CampaignPageQuerySet)
 
 hashtag_validator = RegexValidator(
     r"^#?[^\W_][\w]*$", _("A hashtag is one word of letters, digits or underscores, for example #SisterCitySunday.")
@@ -423,6 +433,8 @@ class CampaignPage(BasePage):
 
     parent_page_types = ["home.CampaignIndexPage"]
     subpage_types = []
+    # Loaded with the page when it is served (home.query.route_to_child): the template shows it.
+    serve_select_related = ("hero_image",)
 
     content_panels = [
         *Page.content_panels,

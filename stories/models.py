@@ -107,6 +107,8 @@ class StoryPage(BasePage):
 
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
+    # Loaded with the page when it is served (home.query.route_to_child): the template shows them.
+    serve_select_related = ("hero_image", "related_campaign")
 
     content_panels = [
         *Page.content_panels,

@@ -10,7 +10,8 @@ from django import template
 from django.conf import settings
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import QueryDict
-from django.utils import timezone
+from django.utils import timezone, translation
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
@@ -33,13 +34,27 @@ def _request_cache(request):
     return cache
 
 
-def _active_locale(cache):
+def _active_locale(cache, page=None):
     if "locale" not in cache:
-        try:
-            cache["locale"] = Locale.get_active()
-        except Locale.DoesNotExist:
-            cache["locale"] = None
+        locale = _locale_of_page_if_active(page)
+        if locale is None:
+            try:
+                locale = Locale.get_active()
+            except Locale.DoesNotExist:
+                locale = None
+        cache["locale"] = locale
     return cache["locale"]
+
+
+def _locale_of_page_if_active(page):
+    """The page's locale when it is already loaded (routing joins it) and is the active one: saves a query."""
+    if not isinstance(page, Page) or not Page._meta.get_field("locale").is_cached(page):
+        return None
+    try:
+        active_code = get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        return None
+    return page.locale if page.locale.language_code == active_code else None
 
 
 def get_localized_home(context):
@@ -48,12 +63,14 @@ def get_localized_home(context):
     cache = _request_cache(request)
     if "home" in cache:
         return cache["home"]
-    locale = _active_locale(cache)
     page = context.get("page")
+    locale = _active_locale(cache, page)
     home = None
     if isinstance(page, HomePage) and locale and page.locale_id == locale.pk:
         # The home page itself is being rendered: reuse it, and with it its cached calls to action.
         home = page
+    elif request is not None and (routed_home := _routed_home(page, locale, request)) is not None:
+        home = routed_home
     elif request is not None:
         site = Site.find_for_request(request)
         if site is not None:
@@ -65,6 +82,31 @@ def get_localized_home(context):
             )
     cache["home"] = home
     return home
+
+
+def _routed_home(page, locale, request):
+    """The home page this page was served under, when it is the one the query in get_localized_home would find.
+
+    Serving walks down from the site's root page in the visitor's language and each page keeps the parent it
+    came through (`_cached_parent_obj`, as treebeard's get_parent() does), so no query is needed when that home
+    page is live, in the active locale and a translation of the site's root page.
+    """
+    if locale is None or not isinstance(page, Page):
+        return None
+    site = Site.find_for_request(request)
+    if site is None or not Site._meta.get_field("root_page").is_cached(site):
+        return None
+    ancestor = page
+    while ancestor is not None and not isinstance(ancestor, HomePage):
+        ancestor = getattr(ancestor, "_cached_parent_obj", None)
+    if (
+        ancestor is not None
+        and ancestor.live
+        and ancestor.locale_id == locale.pk
+        and ancestor.translation_key == site.root_page.translation_key
+    ):
+        return ancestor
+    return None
 
 
 @register.simple_tag(takes_context=True)
@@ -250,7 +292,7 @@ def call_to_action_links(context, calls_to_action):
         calls_to_action = [calls_to_action]
     calls_to_action = [cta for cta in calls_to_action if cta is not None]
     request = context.get("request")
-    locale = _active_locale(_request_cache(request))
+    locale = _active_locale(_request_cache(request), context.get("page"))
     linked = [cta.link_page for cta in calls_to_action if cta.link_page_id and cta.link_page]
     to_translate = {page.translation_key for page in linked if locale and page.locale_id != locale.pk}
     translations = {}

@@ -22,7 +22,7 @@ class PartnershipQueryBudgetTests(QueryBudgetMixin, SiteTestCase):
             self.assertEqual(response.context["partnerships"].paginator.count, 15)
             self.assertContains(response, "card__title", count=LISTING_PAGE_SIZE)
 
-        self.assertQueryBudget(self.partnership_index.url, add_items, budget=22, shows=shows)
+        self.assertQueryBudget(self.partnership_index.url, add_items, budget=17, shows=shows)
 
     def test_partnership_index_filtered(self):
         focus_area = FocusAreaFactory(slug="culture")
@@ -37,7 +37,7 @@ class PartnershipQueryBudgetTests(QueryBudgetMixin, SiteTestCase):
             self.assertEqual(response.context["partnerships"].paginator.count, 15)
 
         self.assertQueryBudget(
-            self.partnership_index.url + "?focus_area=culture&country=ES", add_items, budget=22, shows=shows
+            self.partnership_index.url + "?focus_area=culture&country=ES", add_items, budget=17, shows=shows
         )
 
     def test_partnership_page(self):
@@ -61,4 +61,4 @@ class PartnershipQueryBudgetTests(QueryBudgetMixin, SiteTestCase):
             self.assertContains(response, "card__title", count=15)
             self.assertContains(response, "Sister Cities of City", count=15)
 
-        self.assertQueryBudget(partnership.url, add_items, budget=25, shows=shows)
+        self.assertQueryBudget(partnership.url, add_items, budget=17, shows=shows)

@@ -1,0 +1,99 @@
+"""Serving a page in fewer queries must not change who sees what: view restrictions, routing, body images."""
+
+from django.core.cache import cache
+from wagtail.models import Page, PageViewRestriction
+
+from home.query import view_restrictions_for
+from stories.models import StoryPage
+from tests.factories import ImageFactory, StoryPageFactory, stream_json
+from tests.utils import SiteTestCase, count_queries
+
+
+def image_blocks(images):
+    return stream_json(
+        *[
+            ("image", {"image": {"image": image.pk, "decorative": False, "alt_text": "A"}, "caption": f"Photo {n}"})
+            for n, image in enumerate(images)
+        ]
+    )
+
+
+class BodyImageQueryTests(SiteTestCase):
+    def measure(self, story):
+        self.client.get(story.url)  # makes the renditions
+        return count_queries(self.client, story.url)[0]
+
+    def test_eight_image_blocks_cost_the_same_as_one(self):
+        one = StoryPageFactory(parent=self.story_index, body=image_blocks([ImageFactory()]))
+        eight = StoryPageFactory(parent=self.story_index, body=image_blocks([ImageFactory() for _ in range(8)]))
+        self.assertEqual(self.measure(one), self.measure(eight))
+        response = self.client.get(eight.url)
+        self.assertContains(response, "<figure", count=8)
+        self.assertContains(response, "width-1200", count=8)
+
+    def test_the_same_image_twice_renders_twice(self):
+        image = ImageFactory()
+        story = StoryPageFactory(parent=self.story_index, body=image_blocks([image, image]))
+        self.client.get(story.url)
+        response = self.client.get(story.url)
+        self.assertContains(response, "width-1200", count=2)
+
+
+class ViewRestrictionTests(SiteTestCase):
+    def test_restrictions_of_page_and_ancestors(self):
+        story = StoryPageFactory(parent=self.story_index)
+        other = StoryPageFactory(parent=self.story_index)
+        on_index = PageViewRestriction.objects.create(page=self.story_index, restriction_type="login")
+        on_story = PageViewRestriction.objects.create(page=story, restriction_type="password", password="x")
+        PageViewRestriction.objects.create(page=self.partnership_index, restriction_type="login")
+        page = Page.objects.get(pk=story.pk)
+        with self.assertNumQueries(1):
+            found = set(view_restrictions_for(page))
+        self.assertEqual(found, {on_index, on_story})
+        self.assertEqual(found, set(Page.get_view_restrictions(page)))
+        self.assertEqual(set(view_restrictions_for(Page.objects.get(pk=other.pk))), {on_index})
+
+    def test_an_alias_takes_the_restrictions_of_its_original(self):
+        story = StoryPageFactory(parent=self.story_index)
+        restriction = PageViewRestriction.objects.create(page=story, restriction_type="login")
+        alias = story.create_alias(update_slug="the-alias")
+        self.assertEqual(set(view_restrictions_for(alias)), {restriction})
+        self.assertEqual(set(view_restrictions_for(alias)), set(Page.get_view_restrictions(alias)))
+
+    def test_a_restricted_story_is_neither_served_nor_listed(self):
+        public = StoryPageFactory(parent=self.story_index, title="Open story")
+        private = StoryPageFactory(parent=self.story_index, title="Members-only story")
+        PageViewRestriction.objects.create(page=private, restriction_type="password", password="secret")
+        cache.clear()
+        response = self.client.get(private.url)
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, 'name="password"')
+        self.assertNotContains(response, "A story about a partnership.")
+        listing = self.client.get(self.story_index.url)
+        self.assertContains(listing, "Open story")
+        self.assertNotContains(listing, "Members-only story")
+        self.assertEqual(list(StoryPage.objects.public().order_by("pk")), [StoryPage.objects.get(pk=public.pk)])
+        self.assertEqual(list(StoryPage.objects.not_public()), [StoryPage.objects.get(pk=private.pk)])
+
+    def test_a_restricted_section_hides_its_pages(self):
+        story = StoryPageFactory(parent=self.story_index)
+        PageViewRestriction.objects.create(page=self.story_index, restriction_type="login")
+        self.assertFalse(StoryPage.objects.public().filter(pk=story.pk).exists())
+        response = self.client.get(story.url)
+        self.assertEqual(response.status_code, 302)
+        self.assertIn("/login/", response["Location"])
+
+
+class RoutingTests(SiteTestCase):
+    def test_unknown_and_draft_pages_are_404(self):
+        StoryPageFactory(parent=self.story_index, slug="a-draft", live=False)
+        self.assertEqual(self.client.get(self.story_index.url + "a-draft/").status_code, 404)
+        self.assertEqual(self.client.get(self.story_index.url + "no-such-story/").status_code, 404)
+        self.assertEqual(self.client.get(self.story_index.url + "a-draft/deeper/").status_code, 404)
+
+    def test_a_child_of_an_unexpected_type_is_still_served(self):
+        # Page-type rules stop editors, not code; the general path serves such a child.
+        odd = StoryPageFactory(parent=self.partnership_index, title="Odd one", slug="odd-one")
+        response = self.client.get(odd.url)
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "Odd one")
