@@ -16,10 +16,12 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.api_types import CityRepresentation, FocusAreaRepresentation, MemberAssociationRepresentation
 from home.blocks import BaseStreamBlock
 from home.listing import ListingFilterForm, paginate
 from home.localization import localize_all, localize_related
 from home.models import BasePage, FocusArea
+from home.serializers import CountrySerializer, FloatSerializer, ImageSerializer, snippet_serializer
 
 
 class City(TranslatableMixin, models.Model):
@@ -70,9 +72,9 @@ class City(TranslatableMixin, models.Model):
     api_fields = [
         APIField("name"),
         APIField("region"),
-        APIField("country"),
-        APIField("latitude"),
-        APIField("longitude"),
+        APIField("country", serializer=CountrySerializer()),
+        APIField("latitude", serializer=FloatSerializer()),
+        APIField("longitude", serializer=FloatSerializer()),
     ]
 
     class Meta(TranslatableMixin.Meta):
@@ -99,7 +101,11 @@ class MemberAssociation(TranslatableMixin, models.Model):
     panels = [FieldPanel("name"), FieldPanel("city"), FieldPanel("website")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale")]
     translatable_fields = [TranslatableField("name"), TranslatableField("city"), SynchronizedField("website")]
-    api_fields = [APIField("name"), APIField("city"), APIField("website")]
+    api_fields = [
+        APIField("name"),
+        APIField("city", serializer=snippet_serializer(CityRepresentation)()),
+        APIField("website"),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("member association")
@@ -243,15 +249,15 @@ class CityPartnershipPage(BasePage):
     ]
     api_fields = [
         *BasePage.api_fields,
-        APIField("city_a"),
-        APIField("city_b"),
+        APIField("city_a", serializer=snippet_serializer(CityRepresentation)()),
+        APIField("city_b", serializer=snippet_serializer(CityRepresentation)()),
         APIField("relationship_type"),
         APIField("status"),
         APIField("year_established"),
         APIField("intro"),
-        APIField("hero_image"),
-        APIField("focus_areas"),
-        APIField("member_associations"),
+        APIField("hero_image", serializer=ImageSerializer()),
+        APIField("focus_areas", serializer=snippet_serializer(FocusAreaRepresentation, many=True)()),
+        APIField("member_associations", serializer=snippet_serializer(MemberAssociationRepresentation, many=True)()),
         APIField("body"),
     ]
 

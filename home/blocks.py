@@ -13,6 +13,7 @@ from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from .api_types import CallToActionRepresentation, CaptionedImageRepresentation, FeaturedPagesRepresentation
 from .rendition_specs import image_api_representation
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
@@ -90,6 +91,9 @@ class CaptionedImageBlock(blocks.StructBlock):
             )
         return struct_values
 
+    # What get_api_representation returns, for the typed API v3 schema of every stream field.
+    api_representation_type = CaptionedImageRepresentation
+
     def get_api_representation(self, value, context=None):
         image = value["image"]
         return {
@@ -122,6 +126,9 @@ class VideoEmbedBlock(EmbedBlock):
         help_text = _("Paste the address of a video or post, for example from YouTube or Vimeo.")
         template = "blocks/embed_block.html"
 
+    # The API gives the address; a front end embeds it with its own oEmbed client.
+    api_representation_type = str
+
 
 class CallToActionBlock(SnippetChooserBlock):
     def __init__(self, **kwargs):
@@ -131,6 +138,8 @@ class CallToActionBlock(SnippetChooserBlock):
         icon = "pick"
         label = _("Call to action")
         template = "blocks/call_to_action_block.html"
+
+    api_representation_type = CallToActionRepresentation | None
 
     def get_api_representation(self, value, context=None):
         if value is None:
@@ -146,6 +155,8 @@ class FeaturedPagesBlock(blocks.StructBlock):
         icon = "doc-full"
         label = _("Featured pages")
         template = "blocks/featured_pages_block.html"
+
+    api_representation_type = FeaturedPagesRepresentation
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context=parent_context)

@@ -16,11 +16,21 @@ from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, TranslatableMixin
 from wagtail.search import index
+from wagtail_headless_preview.models import HeadlessPreviewMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .api_types import CallToActionRepresentation, PartnerOrganisationRepresentation
 from .blocks import BaseStreamBlock, live_pages_in_order
 from .localization import localize_all
 from .query import TwinningPageManager, TwinningPageQuerySet, route_to_child, view_restrictions_for
+from .serializers import (
+    CallToActionLinksSerializer,
+    CountrySerializer,
+    ImageSerializer,
+    PageChooserStreamSerializer,
+    PageLinkSerializer,
+    snippet_serializer,
+)
 
 PAGE_TRANSLATABLE_FIELDS = [
     TranslatableField("title"),
@@ -85,7 +95,12 @@ class PartnerOrganisation(TranslatableMixin, models.Model):
         SynchronizedField("logo"),
         SynchronizedField("country"),
     ]
-    api_fields = [APIField("name"), APIField("website"), APIField("logo"), APIField("country")]
+    api_fields = [
+        APIField("name"),
+        APIField("website"),
+        APIField("logo", serializer=ImageSerializer()),
+        APIField("country", serializer=CountrySerializer()),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("partner organisation")
@@ -168,7 +183,7 @@ class CallToAction(TranslatableMixin, models.Model):
         }
 
 
-class BasePage(Page):
+class BasePage(HeadlessPreviewMixin, Page):
     """Fields and panels every page of the site has: how it shows in listings and search results."""
 
     listing_image = models.ForeignKey(
@@ -197,7 +212,7 @@ class BasePage(Page):
         SynchronizedField("listing_image"),
         TranslatableField("listing_summary"),
     ]
-    api_fields = [APIField("listing_image"), APIField("listing_summary")]
+    api_fields = [APIField("listing_image", serializer=ImageSerializer()), APIField("listing_summary")]
 
     objects = TwinningPageManager()
 
@@ -219,6 +234,21 @@ class BasePage(Page):
     @property
     def card_summary(self):
         return self.listing_summary or getattr(self, "intro", "")
+
+    # Editors preview a draft either as this site renders it or in an external front end (wagtail-headless-preview),
+    # which reads the draft from the preview API with the token in its address.
+    @property
+    def preview_modes(self):
+        return [("", _("This site")), ("headless", _("External front end"))]
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == "headless":
+            return super().serve_preview(request, mode_name)
+        return Page.serve_preview(self, request, mode_name)
+
+    def get_preview_url(self, request, token):
+        # The front end is told the draft's language, to render it with the right strings and direction.
+        return f"{super().get_preview_url(request, token)}&locale={self.locale.language_code}"
 
 
 class HomePage(BasePage):
@@ -281,9 +311,10 @@ class HomePage(BasePage):
         *BasePage.api_fields,
         APIField("hero_heading"),
         APIField("hero_intro"),
-        APIField("hero_image"),
-        APIField("featured_content"),
-        APIField("featured_campaign"),
+        APIField("hero_image", serializer=ImageSerializer()),
+        APIField("featured_content", serializer=PageChooserStreamSerializer()),
+        APIField("featured_campaign", serializer=PageLinkSerializer()),
+        APIField("site_calls_to_action", serializer=CallToActionLinksSerializer()),
     ]
 
     class Meta:
@@ -472,9 +503,11 @@ class CampaignPage(BasePage):
         APIField("end_date"),
         APIField("status"),
         APIField("intro"),
-        APIField("hero_image"),
-        APIField("partner_organisations"),
-        APIField("calls_to_action"),
+        APIField("hero_image", serializer=ImageSerializer()),
+        APIField(
+            "partner_organisations", serializer=snippet_serializer(PartnerOrganisationRepresentation, many=True)()
+        ),
+        APIField("calls_to_action", serializer=snippet_serializer(CallToActionRepresentation, many=True)()),
         APIField("body"),
     ]
 

@@ -13,10 +13,12 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from cities.models import CityPartnershipPage, attach_localized_cities
+from home.api_types import FocusAreaRepresentation
 from home.blocks import BaseStreamBlock
 from home.listing import ListingFilterForm, paginate
 from home.localization import localize, localize_all, localize_related
 from home.models import BasePage, FocusArea
+from home.serializers import ImageSerializer, PageLinkSerializer, PageLinksSerializer, snippet_serializer
 
 
 class StoryIndexPage(BasePage):
@@ -155,11 +157,11 @@ class StoryPage(BasePage):
         APIField("contributor_role"),
         APIField("original_url"),
         APIField("intro"),
-        APIField("hero_image"),
+        APIField("hero_image", serializer=ImageSerializer()),
         APIField("body"),
-        APIField("focus_areas"),
-        APIField("related_partnerships"),
-        APIField("related_campaign"),
+        APIField("focus_areas", serializer=snippet_serializer(FocusAreaRepresentation, many=True)()),
+        APIField("related_partnerships", serializer=PageLinksSerializer()),
+        APIField("related_campaign", serializer=PageLinkSerializer()),
     ]
 
     class Meta:

@@ -55,6 +55,11 @@ INSTALLED_APPS = [
     "taggit",
     "django_countries",
     "django_filters",
+    "ninja",
+    "corsheaders",
+    "django_tasks",
+    "django_tasks_db",
+    "wagtail_headless_preview",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -67,7 +72,9 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "cms.middleware.LocaleMiddleware",
+    "cms.middleware.APIQueryMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -186,6 +193,33 @@ WAGTAILEMBEDS_RESPONSIVE_HTML = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = 100
+# Rich text in both APIs is display HTML (links resolved to URLs), ready to render.
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+
+# Headless delivery (cms/api, cms/preview.py, cms/webhooks). Front ends on other origins may read the APIs
+# (never with cookies): TWINNING_CORS_ORIGINS=https://a.example,https://b.example.
+CORS_ALLOWED_ORIGINS = env_list("TWINNING_CORS_ORIGINS")
+CORS_URLS_REGEX = r"^/api/(v2|v3)/.*$"
+CORS_ALLOW_CREDENTIALS = False
+# Editors' "External front end" previews open TWINNING_PREVIEW_CLIENT_URL (per site: TWINNING_PREVIEW_CLIENT_URLS=
+# host=url,...) with ?content_type=&token=&locale=; the front end reads the draft from /api/v2/preview/ with them.
+WAGTAIL_HEADLESS_PREVIEW = {
+    "CLIENT_URLS": {
+        "default": os.environ.get("TWINNING_PREVIEW_CLIENT_URL", "http://localhost:3000/preview/"),
+        **dict(item.split("=", 1) for item in env_list("TWINNING_PREVIEW_CLIENT_URLS") if "=" in item),
+    },
+    "ENFORCE_TRAILING_SLASH": True,
+}
+TWINNING_PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("TWINNING_PREVIEW_TOKEN_MAX_AGE", "3600"))
+# Wagtail's own tasks run at once, as before; webhook deliveries are queued in the database and sent by
+# `manage.py db_worker --queue-name webhooks` (see README), so publishing never waits for a receiver.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["webhooks"]},
+}
+TWINNING_WEBHOOK_TIMEOUT = float(os.environ.get("TWINNING_WEBHOOK_TIMEOUT", "5"))
+TWINNING_WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("TWINNING_WEBHOOK_MAX_ATTEMPTS", "5"))
+TWINNING_WEBHOOK_BACKOFF_SECONDS = float(os.environ.get("TWINNING_WEBHOOK_BACKOFF_SECONDS", "30"))
 
 # The administrator account the demo-content command creates when it is missing (never changed afterwards).
 TWINNING_DEMO_ADMIN_USERNAME = os.environ.get("TWINNING_ADMIN_USERNAME", "admin")

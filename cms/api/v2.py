@@ -1,0 +1,382 @@
+"""API v2 (Django REST Framework): pages, images, documents and the shared snippets, read-only and public.
+
+Wagtail's viewsets are extended through their own seams (`filter_backends`, `known_query_parameters`,
+`meta_fields`, `get_queryset`, `find_object`, the pagination class); what they add is:
+
+- anonymous, identical answers for everyone (no session authentication, JSON only), so responses can be cached;
+- `meta.translations` on every page, read for a whole listing in one query;
+- `?locale=fr&fallback=en` and `find/?html_path=/fr/...`;
+- the filters in `cms.api.filters`;
+- every malformed parameter answered with a 400 (or a 404 for an unknown locale or object), never a 500;
+- listings prefetch what their fields show, so the number of queries does not grow with the number of items.
+"""
+
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.db import DataError
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+from django.utils import translation
+from django.utils.translation import get_language_from_path
+from rest_framework.fields import CharField, Field, SkipField
+from rest_framework.permissions import AllowAny
+from rest_framework.renderers import JSONRenderer
+from wagtail.api.v2.filters import (
+    AncestorOfFilter,
+    ChildOfFilter,
+    DescendantOfFilter,
+    OrderingFilter,
+    SearchFilter,
+    TranslationOfFilter,
+)
+from wagtail.api.v2.pagination import WagtailPagination
+from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.serializers import BaseSerializer
+from wagtail.api.v2.serializers import PageSerializer as WagtailPageSerializer
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import BaseAPIViewSet
+from wagtail.api.v2.views import PagesAPIViewSet as WagtailPagesAPIViewSet
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet as WagtailDocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet as WagtailImagesAPIViewSet
+from wagtail.images.models import AbstractImage
+from wagtail.models import Locale, Page, Site
+
+from cities.models import City, MemberAssociation
+from home.models import CallToAction, FocusArea, PartnerOrganisation
+from home.rendition_specs import RENDITIONS
+
+from .filters import (
+    MAX_INTEGER,
+    CampaignFilter,
+    CampaignRunningFromFilter,
+    CampaignRunningUntilFilter,
+    CampaignStatusFilter,
+    CountryFilter,
+    FallbackFilter,
+    FieldsFilter,
+    FocusAreaFilter,
+    LocaleFilter,
+    ParameterFilter,
+    PartnershipFilter,
+    parse_integer,
+)
+
+# Page-id parameters of Wagtail's own filters; "root" is also accepted by some.
+PAGE_ID_PARAMETERS = ("child_of", "ancestor_of", "descendant_of", "translation_of")
+
+
+def api_prefetches(model, field_names):
+    """Prefetch lookups for the relations among `field_names` that the API serializers follow.
+
+    Images come with the API's renditions, pages with their locale (for page links), snippets with what their own
+    `api_fields` follow, and any page a snippet links to (a call to action's page).
+    """
+    lookups = []
+    for name in field_names:
+        try:
+            field = model._meta.get_field(name)
+        except FieldDoesNotExist:
+            continue
+        if not field.is_relation or field.related_model is None:
+            continue
+        related = field.related_model
+        if issubclass(related, AbstractImage):
+            queryset = related.objects.prefetch_renditions(*RENDITIONS.values())
+        elif issubclass(related, Page):
+            queryset = related.objects.select_related("locale")
+        else:
+            nested = [api_field.name for api_field in getattr(related, "api_fields", ())]
+            nested += [
+                f.name
+                for f in related._meta.get_fields()
+                if f.many_to_one
+                and f.related_model is not None
+                and issubclass(f.related_model, Page)
+                and f.name not in nested
+                and not getattr(f.remote_field, "parent_link", False)
+            ]
+            queryset = related._default_manager.prefetch_related(*api_prefetches(related, nested))
+        lookups.append(Prefetch(name, queryset=queryset))
+    return lookups
+
+
+class BoundedPagination(WagtailPagination):
+    """Wagtail's limit/offset pagination, with an offset beyond any real listing refused rather than sent to the
+    database (where PostgreSQL and SQLite fail on numbers past 64 bits)."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        if "offset" in request.GET:
+            parse_integer("offset", request.GET["offset"])
+        if "limit" in request.GET:
+            parse_integer("limit", request.GET["limit"])
+        return super().paginate_queryset(queryset, request, view=view)
+
+
+class PrefetchedTagsField(Field):
+    """Tags as a sorted list of names, read from prefetched tags (Wagtail's field queries once per item)."""
+
+    def to_representation(self, value):
+        return sorted(tag.name for tag in value.all())
+
+
+class PublicSerializer(BaseSerializer):
+    tags = PrefetchedTagsField(read_only=True)
+
+
+class PageTranslationsField(Field):
+    """`meta.translations`: every other live translation of the page as {locale, id, title, url}.
+
+    The first page serialized loads the translations of every page in the response (the listing, or the single
+    page) in one query; the rest read them from the serializer context.
+    """
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        translations = self.context.get("_translations")
+        if translations is None:
+            translations = self.context["_translations"] = self.load(self.root.instance)
+        return [
+            {"locale": other.locale.language_code, "id": other.pk, "title": other.title, "url": other.full_url}
+            for other in translations.get(page.translation_key, [])
+            if other.pk != page.pk
+        ]
+
+    @staticmethod
+    def load(instance):
+        pages = [instance] if isinstance(instance, Page) else list(instance)
+        found = {}
+        translations = (
+            Page.objects.live()
+            .public()
+            .filter(translation_key__in={page.translation_key for page in pages})
+            .select_related("locale")
+            .only("id", "title", "url_path", "translation_key", "locale__language_code", "path", "depth")
+            .order_by("locale__language_code", "pk")
+        )
+        for page in translations:
+            found.setdefault(page.translation_key, []).append(page)
+        return found
+
+
+class PageFallbackField(Field):
+    """`meta.fallback`, only with ?fallback=: true for a page shown in the fallback language."""
+
+    def get_attribute(self, instance):
+        view = self.context["view"]
+        if view.get_fallback_locale() is None:
+            raise SkipField
+        return instance
+
+    def to_representation(self, page):
+        return page.locale.language_code != self.context["request"].GET["locale"]
+
+
+class PageSerializer(WagtailPageSerializer):
+    translations = PageTranslationsField(read_only=True)
+    fallback = PageFallbackField(read_only=True)
+
+
+class PublicReadMixin:
+    """Anonymous, read-only, JSON only: the answer depends on the URL alone, so any cache may keep it."""
+
+    authentication_classes = []
+    permission_classes = [AllowAny]
+    renderer_classes = [JSONRenderer]
+    pagination_class = BoundedPagination
+    base_serializer_class = PublicSerializer
+    # Parameters a detail view takes; anything else is refused as it is in listings.
+    detail_query_parameters = frozenset(["fields", "rich_text_format", "locale", "format", "_"])
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        if self.action == "detail_view":
+            unknown = set(request.GET) - self.detail_query_parameters
+            if unknown:
+                raise BadRequestError(
+                    "query parameter is not an operation or a recognised field: " + ", ".join(sorted(unknown))
+                )
+
+    def handle_exception(self, exc):
+        # Validation in the filters catches bad input first; this turns what a database or a model field still
+        # refuses (a value Wagtail's own code passed through unchecked) into a 400 rather than a 500.
+        if isinstance(exc, (ValueError, OverflowError, ValidationError, DataError)) and not isinstance(
+            exc, BadRequestError
+        ):
+            exc = BadRequestError(f"invalid query parameter value ({exc.__class__.__name__})")
+        return super().handle_exception(exc)
+
+    def detail_view(self, request, pk):
+        # Without ?locale=, an object is shown in its own language (its countries' names, its links).
+        instance = self.get_object()
+        locale = getattr(instance, "locale", None)
+        if "locale" in request.GET or locale is None:
+            return super().detail_view(request, pk)
+        with translation.override(locale.language_code):
+            return super().detail_view(request, pk)
+
+    def get_object(self):
+        if int(self.kwargs["pk"]) > MAX_INTEGER:
+            raise Http404(f"No {self.model._meta.object_name} matches the given query.")
+        return super().get_object()
+
+    def find_object(self, queryset, request):
+        if "id" in request.GET:
+            parse_integer("id", request.GET["id"], minimum=1)
+        return super().find_object(queryset, request)
+
+    def paginate_queryset(self, queryset):
+        if isinstance(queryset, QuerySet):
+            fields = self.get_serializer_class().Meta.fields
+            queryset = queryset.prefetch_related(*self.get_prefetches(queryset.model, fields))
+        return super().paginate_queryset(queryset)
+
+    def get_prefetches(self, model, field_names):
+        return api_prefetches(model, field_names)
+
+
+class PagesAPIViewSet(PublicReadMixin, WagtailPagesAPIViewSet):
+    base_serializer_class = PageSerializer
+    filter_backends = [
+        FieldsFilter,
+        ChildOfFilter,
+        AncestorOfFilter,
+        DescendantOfFilter,
+        OrderingFilter,
+        TranslationOfFilter,
+        FallbackFilter,
+        LocaleFilter,
+        FocusAreaFilter,
+        CountryFilter,
+        PartnershipFilter,
+        CampaignFilter,
+        CampaignStatusFilter,
+        CampaignRunningFromFilter,
+        CampaignRunningUntilFilter,
+        SearchFilter,  # last: search results cannot be filtered further
+    ]
+    known_query_parameters = WagtailPagesAPIViewSet.known_query_parameters.union(["fallback"])
+    meta_fields = [*WagtailPagesAPIViewSet.meta_fields, "translations", "fallback"]
+    listing_default_fields = [*WagtailPagesAPIViewSet.listing_default_fields, "translations", "fallback"]
+    # Stream fields only in a page's detail: a listing shows cards, and defers them.
+    detail_only_fields = [*WagtailPagesAPIViewSet.detail_only_fields, "body", "featured_content"]
+    detail_query_parameters = PublicReadMixin.detail_query_parameters.union(["site"])
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        for name in PAGE_ID_PARAMETERS:
+            if request.GET.get(name, "root") != "root":
+                parse_integer(name, request.GET[name], minimum=1)
+
+    def check_query_parameters(self, queryset):
+        # Wagtail's check, knowing also our filters' parameters for the page types they apply to.
+        model = queryset.model
+        allowed = set(self.get_available_fields(model, db_fields_only=True)) | self.known_query_parameters
+        allowed |= {
+            backend.parameter
+            for backend in self.filter_backends
+            if issubclass(backend, ParameterFilter) and backend.applies_to(model)
+        }
+        unknown = set(self.request.GET) - allowed
+        if unknown:
+            raise BadRequestError(
+                "query parameter is not an operation or a recognised field: " + ", ".join(sorted(unknown))
+            )
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.action == "listing_view":
+            queryset = queryset.defer_streamfields()
+        return queryset
+
+    def get_fallback_locale(self):
+        """The Locale named by ?fallback= (which needs ?locale=), or None; an unknown language is a 400."""
+        if "fallback" not in self.request.GET:
+            return None
+        if "locale" not in self.request.GET:
+            raise BadRequestError("fallback needs a locale, such as ?locale=fr&fallback=en")
+        try:
+            return Locale.objects.get(language_code=self.request.GET["fallback"])
+        except Locale.DoesNotExist as e:
+            raise BadRequestError(f"fallback must be one of the site's languages: {language_list()}") from e
+
+    def find_object(self, queryset, request):
+        """`html_path` as the site serves it: under a language prefix (/fr/stories/...), routed from that
+        language's home page. A path without a prefix is read in the default language."""
+        if "html_path" not in request.GET:
+            return super().find_object(queryset, request)
+        site = Site.find_for_request(request)
+        if site is None:
+            return None
+        path = "/" + request.GET["html_path"].lstrip("/")
+        language = get_language_from_path(path) or settings.LANGUAGE_CODE
+        components = [component for component in path.split("/") if component]
+        if components and components[0] == language:
+            components = components[1:]
+        try:
+            root = site.root_page.get_translation(Locale.objects.get_for_language(language))
+        except (Locale.DoesNotExist, Page.DoesNotExist, LookupError):
+            return None
+        try:
+            page, _args, _kwargs = root.specific.route(request, components)
+        except Http404:
+            return None
+        return page if queryset.filter(id=page.id).exists() else None
+
+
+def language_list():
+    return ", ".join(code for code, _name in settings.LANGUAGES)
+
+
+class SnippetsAPIViewSet(PublicReadMixin, BaseAPIViewSet):
+    """A translatable snippet model, listed in full, filterable by ?locale= and by its fields."""
+
+    filter_backends = [FieldsFilter, OrderingFilter, LocaleFilter, SearchFilter]
+    known_query_parameters = BaseAPIViewSet.known_query_parameters.union(["locale"])
+    meta_fields = [*BaseAPIViewSet.meta_fields, "locale"]
+
+    @classmethod
+    def get_listing_default_fields(cls, model):
+        return [*cls.listing_default_fields, "locale", *[field.name for field in model.api_fields]]
+
+    def get_queryset(self):
+        return self.model.objects.select_related("locale").order_by("id")
+
+    def get_fallback_locale(self):
+        return None
+
+
+class SnippetSerializer(PublicSerializer):
+    locale = CharField(read_only=True, source="locale.language_code")
+
+
+SnippetsAPIViewSet.base_serializer_class = SnippetSerializer
+
+
+def snippet_viewset(model, name):
+    return type(f"{model.__name__}APIViewSet", (SnippetsAPIViewSet,), {"model": model, "name": name})
+
+
+class ImagesAPIViewSet(PublicReadMixin, WagtailImagesAPIViewSet):
+    pass
+
+
+class DocumentsAPIViewSet(PublicReadMixin, WagtailDocumentsAPIViewSet):
+    pass
+
+
+SNIPPET_ENDPOINTS = {
+    "cities": City,
+    "member-associations": MemberAssociation,
+    "focus-areas": FocusArea,
+    "partner-organisations": PartnerOrganisation,
+    "calls-to-action": CallToAction,
+}
+
+api_router = WagtailAPIRouter("wagtailapi")
+api_router.register_endpoint("pages", PagesAPIViewSet)
+api_router.register_endpoint("images", ImagesAPIViewSet)
+api_router.register_endpoint("documents", DocumentsAPIViewSet)
+for endpoint_name, snippet_model in SNIPPET_ENDPOINTS.items():
+    api_router.register_endpoint(endpoint_name, snippet_viewset(snippet_model, endpoint_name))
