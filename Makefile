@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup install migrate demo lint format messages check clean
+.PHONY: run test setup install migrate demo translators lint format messages check clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,7 +23,10 @@ migrate: install
 demo: migrate
 	$(BIN)/python manage.py load_demo_content
 
-setup: demo
+translators: demo
+	$(BIN)/python manage.py setup_translator_groups
+
+setup: demo translators
 
 run: setup
 	@echo "Serving the site on http://$(HOST):$(PORT)/ (admin at /admin/, APIs at /api/v2/ and /api/v3/docs/)"

@@ -1,8 +1,16 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.permissions import LocalePermissionPolicy
+
 from .models import City, MemberAssociation
+
+
+# Edit and delete also depend on the snippet's locale: translators work in their own language only.
+for _model in (City, MemberAssociation):
+    register_permission_policy(_model, LocalePermissionPolicy(_model))
 
 
 class CityViewSet(SnippetViewSet):

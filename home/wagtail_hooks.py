@@ -1,8 +1,18 @@
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.models import TranslatableMixin
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .models import CallToAction, FocusArea, PartnerOrganisation
+from .permissions import LocalePermissionPolicy, user_can_edit_locale
+
+
+# Edit and delete also depend on the snippet's locale: translators work in their own language only.
+for _model in (FocusArea, PartnerOrganisation, CallToAction):
+    register_permission_policy(_model, LocalePermissionPolicy(_model))
 
 
 class FocusAreaViewSet(SnippetViewSet):
@@ -36,3 +46,13 @@ class SharedContentGroup(SnippetViewSetGroup):
 
 
 register_snippet(SharedContentGroup)
+
+
+@hooks.register("before_edit_snippet")
+@hooks.register("before_delete_snippet")
+def check_snippet_locale(request, instance):
+    """Wagtail's snippet views check the model permission only; a translator may change their language alone."""
+    instances = instance if isinstance(instance, list | tuple) else [instance]
+    for obj in instances:
+        if isinstance(obj, TranslatableMixin) and not user_can_edit_locale(request.user, obj.locale_id):
+            raise PermissionDenied

@@ -354,3 +354,9 @@ def page_kind(page):
     """A short CSS-friendly name for the page's model: "storypage"."""
     model = getattr(page, "specific_class", None) or type(page)
     return model._meta.model_name if model else "page"
+
+
+@register.simple_tag
+def default_language_code():
+    """The site's default language (the `x-default` of hreflang links)."""
+    return settings.LANGUAGE_CODE
