@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup install migrate demo translators lint format messages check clean
+.PHONY: bench run test setup install migrate demo translators lint format messages check clean
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,10 @@ messages: install
 	cd stories && ../$(BIN)/python ../manage.py makemessages --all --no-obsolete
 	cd cities && ../$(BIN)/python ../manage.py makemessages --all --no-obsolete
 	cd cms && ../$(BIN)/python ../manage.py makemessages --all --no-obsolete
+
+# Load benchmark (bench/README.md): gunicorn + wrk over a mix of pages and APIs. BENCH_QUICK=1: 100 stories, 3 s per URL.
+bench: install
+	$(BIN)/python bench/run.py $(if $(BENCH_QUICK),--quick,)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media test-artifacts

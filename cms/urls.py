@@ -19,6 +19,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
 ]
 
+if settings.TWINNING_BENCH_VIEWS:
+    urlpatterns += [path("bench/ok/", views.bench_ok)]
+
 if settings.DEBUG:
     from django.conf.urls.static import static
     from django.contrib.staticfiles.urls import staticfiles_urlpatterns

@@ -1,10 +1,16 @@
 from django.core.paginator import Paginator
+from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale, Page
 
 SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_PAGE_SIZE = 10
+
+
+def bench_ok(request):
+    """A trivial view, mounted only when TWINNING_BENCH_VIEWS is on: the speed of the stack itself."""
+    return HttpResponse("ok", content_type="text/plain")
 
 
 def search(request):

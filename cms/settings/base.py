@@ -227,6 +227,9 @@ TWINNING_DEMO_ADMIN_USERNAME = os.environ.get("TWINNING_ADMIN_USERNAME", "admin"
 TWINNING_DEMO_ADMIN_PASSWORD = os.environ.get("TWINNING_ADMIN_PASSWORD") or None
 TWINNING_DEMO_ADMIN_EMAIL = os.environ.get("TWINNING_ADMIN_EMAIL", "")
 
+# bench/run.py sets this to mount /bench/ok/, a view without database access: the ceiling load tests compare to.
+TWINNING_BENCH_VIEWS = env_bool("TWINNING_BENCH_VIEWS", False)
+
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
