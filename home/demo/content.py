@@ -281,6 +281,11 @@ PARTNERSHIPS = [
             "partnership is built on the boats they repair, service and berth."
         ),
         "hero_image": image("mataro-marina"),
+        "seo_title": "Fort Lauderdale and Mataró: a sister-city partnership built on boats",
+        "search_description": (
+            "How Fort Lauderdale, Florida, and Mataró, Catalonia, share marine know-how, visits and students."
+        ),
+        "listing_summary": "Two harbour cities, an ocean apart, linked by the yachts they look after.",
         "focus_areas": [focus_area("trade")],
         "member_associations": [],
         "body": [
@@ -456,6 +461,11 @@ CAMPAIGNS = [
             "International, on the part people-to-people ties play in building peace."
         ),
         "hero_image": image("sister-city-sunday"),
+        "seo_title": "#SisterCitySunday: sister-city stories from both sides of the Atlantic",
+        "search_description": (
+            "The 2016 online campaign by the EU Delegation to the United States and Sister Cities International."
+        ),
+        "listing_summary": "One hashtag, many friendships: the stories behind Europe's and America's sister cities.",
         "partner_organisations": [
             partner_organisation("eu-delegation"),
             partner_organisation("sister-cities-international"),
@@ -503,6 +513,9 @@ STORIES = [
             "They came home with more than business cards."
         ),
         "hero_image": image("trade-mission"),
+        "seo_title": "A Fort Lauderdale trade mission to Mataró",
+        "search_description": "Marine businesses from Fort Lauderdale visit Mataró's marina and come home with plans.",
+        "listing_summary": "Boatyards, a sailmaker and a marine engineer cross the Atlantic, and business follows.",
         "focus_areas": [focus_area("trade")],
         "related_partnerships": [page("fort-lauderdale-mataro")],
         "related_campaign": None,

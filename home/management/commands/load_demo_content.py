@@ -1,10 +1,16 @@
-"""Build the demo site: pages, snippets, images and an admin account, in English.
+"""Build the demo site: pages, snippets, images and an admin account, in English, then its translations.
 
 Run it as often as you like. Each object is found by a stable key (slug and locale for pages, slug or name for
 snippets, title for images) and left alone if it is already there, so a second run changes nothing and an
 editor's later changes survive.
+
+Translations go through wagtail-localize, as a translator's would: the campaign, the Fort Lauderdale–Mataró
+partnership, its story, the home and section pages and the snippets get the hand-written Spanish and French of
+`home.demo.translations` as manual string translations; every other page is synced with its English text. An object
+already translated into a language is left alone.
 """
 
+import html
 import io
 from collections import Counter, defaultdict
 
@@ -19,8 +25,9 @@ from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtail.utils.file import hash_filelike
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
-from home.demo import content
+from home.demo import content, translations
 from home.demo.images import IMAGES
 from home.models import CallToAction, CampaignPage, FocusArea, HomePage, HomePageCallToAction, PartnerOrganisation
 
@@ -28,10 +35,15 @@ from home.models import CallToAction, CampaignPage, FocusArea, HomePage, HomePag
 DEFAULT_ADMIN_PASSWORD = "changeme-twinning"  # noqa: S105
 
 CREATED, UPDATED, DELETED, EXISTING = "created", "updated", "deleted", "already there"
+# Search-engine and listing fields a page's data may set (its Promote tab).
+PROMOTE_FIELDS = ("seo_title", "search_description", "listing_summary")
 
 
 class Command(BaseCommand):
-    help = "Create the demo site's English pages, snippets, images and an admin user. Safe to run again."
+    help = (
+        "Create the demo site's pages, snippets, images and an admin user, and translate them into the site's other "
+        "languages. Safe to run again."
+    )
 
     def handle(self, *args, **options):
         self.verbosity = options["verbosity"]
@@ -59,6 +71,8 @@ class Command(BaseCommand):
             if home_is_new:
                 self.publish_home_page(home)
             self.ensure_site(home)
+            self.section("Translations")
+            self.ensure_translations(home)
 
         self.report()
 
@@ -291,6 +305,7 @@ class Command(BaseCommand):
         created = page is None
         if created:
             values = {name: self.resolve_field(data.get(name)) for name in fields}
+            values.update({name: data[name] for name in PROMOTE_FIELDS if name in data})
             page = model(title=data["title"], slug=data["slug"], locale=self.locale, owner=self.user, **values)
             for name in m2m:
                 setattr(page, name, [self.resolve_object(ref) for ref in data[name]])
@@ -333,6 +348,63 @@ class Command(BaseCommand):
             self.record("site", f"{site} ({', '.join(changed)})", UPDATED)
         else:
             self.record("site", str(site), EXISTING)
+
+    # Translations.
+
+    def ensure_translations(self, home):
+        """Every snippet, then every page from the home page down, in each of the site's other languages."""
+        locales = [
+            Locale.objects.get_or_create(language_code=code)[0]
+            for code, _name in settings.LANGUAGES
+            if code != self.locale.language_code
+        ]
+        snippets = [
+            snippet
+            # Cities before the member associations that point at them.
+            for kind in ("focus_area", "city", "member_association", "partner_organisation", "call_to_action")
+            for snippet in self.objects.get(kind, {}).values()
+        ]
+        pages = list(Page.objects.descendant_of(home, inclusive=True).filter(locale=self.locale).order_by("path"))
+        hand_translated = {self.objects["page"][key].pk for key in translations.HAND_TRANSLATED_PAGES}
+        for locale in locales:
+            for obj in snippets + pages:
+                if obj.get_translation_or_none(locale) is not None:
+                    self.record("translation", f"{obj} ({locale.language_code})", EXISTING)
+                    continue
+                by_hand = not isinstance(obj, Page) or obj.pk in hand_translated
+                self.translate(obj.specific if isinstance(obj, Page) else obj, locale, by_hand)
+
+    def translate(self, obj, locale, by_hand):
+        """Create the translation of `obj` through wagtail-localize, with the hand-written strings if `by_hand`."""
+        source, _created = TranslationSource.get_or_create_from_instance(obj)
+        Translation.objects.get_or_create(source=source, target_locale=locale)
+        written = translations.TRANSLATIONS.get(locale.language_code, {}) if by_hand else {}
+        translated = 0
+        for segment in StringSegment.objects.filter(source=source).select_related("string", "context"):
+            text = written.get(html.unescape(segment.string.data))
+            if text is None:
+                continue
+            StringTranslation.objects.get_or_create(
+                translation_of=segment.string,
+                locale=locale,
+                context=segment.context,
+                defaults={
+                    "data": html.escape(text, quote=False),
+                    "translation_type": StringTranslation.TRANSLATION_TYPE_MANUAL,
+                    "last_translated_by": self.user,
+                },
+            )
+            translated += 1
+        if isinstance(obj, Page):
+            # Published now rather than on commit (wagtail-localize's way): the pages below need a live parent.
+            translation, _created = source.create_or_update_translation(
+                locale, user=self.user, publish=False, fallback=True
+            )
+            translation.get_latest_revision().publish(user=self.user)
+        else:
+            source.create_or_update_translation(locale, user=self.user, fallback=True)
+        how = f"{translated} strings translated by hand" if translated else "synced with the English text"
+        self.record("translation", f"{obj} ({locale.language_code}, {how})", CREATED)
 
     # References from the content module to objects made earlier in the run.
 
