@@ -44,24 +44,42 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
 
 
 class APIQueryMiddleware:
-    """Refuses an API request whose query string holds a NUL byte, with a 400, before any view sees it.
+    """Refuses, before any view sees it, an API request with a NUL byte in its query string (400), a number in its
+    query past 2147483647 (400) or an id in its path past that (404).
 
-    PostgreSQL rejects NUL in text, so such a value would otherwise fail deep in a query as a server error.
+    PostgreSQL rejects NUL in text, and integers past a column's range, and SQLite past 64 bits: such values
+    would otherwise fail deep in a query, as server errors or differently on each database (Wagtail's v3
+    pagination and page filters have no upper bound). No id, offset or limit is that large; `search` is free text.
     """
+
+    MAX_INTEGER = 2**31 - 1
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if is_api_request(request) and any(
-            "\x00" in name or any("\x00" in value for value in values) for name, values in request.GET.lists()
-        ):
-            message = "Null characters are not allowed in query parameters."
-            if request.path_info.startswith(f"{API_PATH_PREFIX}v3/"):
-                return JsonResponse(
-                    {"type": "about:blank", "title": "Bad Request", "status": 400, "detail": message},
-                    status=400,
-                    content_type="application/problem+json",
-                )
-            return JsonResponse({"message": message}, status=400)
+        if is_api_request(request):
+            if any(part.isdigit() and int(part) > self.MAX_INTEGER for part in request.path_info.split("/")):
+                return self.error(request, 404, "Not Found", "No object has this id.")
+            message = self.problem(request)
+            if message:
+                return self.error(request, 400, "Bad Request", message)
         return self.get_response(request)
+
+    def error(self, request, status, title, message):
+        if request.path_info.startswith(f"{API_PATH_PREFIX}v3/"):
+            return JsonResponse(
+                {"type": "about:blank", "title": title, "status": status, "detail": message},
+                status=status,
+                content_type="application/problem+json",
+            )
+        return JsonResponse({"message": message}, status=status)
+
+    def problem(self, request):
+        for name, values in request.GET.lists():
+            if "\x00" in name or any("\x00" in value for value in values):
+                return "Null characters are not allowed in query parameters."
+        for name, value in request.GET.items():
+            if name != "search" and value.isdigit() and int(value) > self.MAX_INTEGER:
+                return f"{name} must be at most {self.MAX_INTEGER}."
+        return None

@@ -16,11 +16,11 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import DataError
 from django.db.models import Prefetch, QuerySet
 from django.http import Http404
-from django.utils import translation
 from django.utils.translation import get_language_from_path
 from rest_framework.fields import CharField, Field, SkipField
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
+from taggit.managers import TaggableManager
 from wagtail.api.v2.filters import (
     AncestorOfFilter,
     ChildOfFilter,
@@ -78,6 +78,9 @@ def api_prefetches(model, field_names):
         except FieldDoesNotExist:
             continue
         if not field.is_relation or field.related_model is None:
+            continue
+        if isinstance(field, TaggableManager):
+            lookups.append(name)
             continue
         related = field.related_model
         if issubclass(related, AbstractImage):
@@ -206,15 +209,6 @@ class PublicReadMixin:
         ):
             exc = BadRequestError(f"invalid query parameter value ({exc.__class__.__name__})")
         return super().handle_exception(exc)
-
-    def detail_view(self, request, pk):
-        # Without ?locale=, an object is shown in its own language (its countries' names, its links).
-        instance = self.get_object()
-        locale = getattr(instance, "locale", None)
-        if "locale" in request.GET or locale is None:
-            return super().detail_view(request, pk)
-        with translation.override(locale.language_code):
-            return super().detail_view(request, pk)
 
     def get_object(self):
         if int(self.kwargs["pk"]) > MAX_INTEGER:
@@ -359,11 +353,19 @@ def snippet_viewset(model, name):
 
 
 class ImagesAPIViewSet(PublicReadMixin, WagtailImagesAPIViewSet):
-    pass
+    base_serializer_class = type(
+        "ImageSerializer",
+        (WagtailImagesAPIViewSet.base_serializer_class,),
+        {"tags": PrefetchedTagsField(read_only=True)},
+    )
 
 
 class DocumentsAPIViewSet(PublicReadMixin, WagtailDocumentsAPIViewSet):
-    pass
+    base_serializer_class = type(
+        "DocumentSerializer",
+        (WagtailDocumentsAPIViewSet.base_serializer_class,),
+        {"tags": PrefetchedTagsField(read_only=True)},
+    )
 
 
 SNIPPET_ENDPOINTS = {

@@ -6,7 +6,6 @@ with a schema generated from its `api_fields` by Wagtail's own read generator, s
 They are public like page reads (a session never changes the answer); there are no write routes.
 """
 
-
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Path, Query, Router, Schema
@@ -18,7 +17,7 @@ from wagtail.api.v3.schemas import BaseSchema
 from wagtail.api.v3.schemas.generators.read import read_generator
 from wagtail.api.v3.schemas.params import locale_filter_q
 
-from .v2 import SNIPPET_ENDPOINTS
+from .v2 import SNIPPET_ENDPOINTS, api_prefetches
 
 MAX_ID = 2**31 - 1
 
@@ -53,6 +52,7 @@ def add_snippet_routes(name, model):
     @paginate(WagtailLimitOffsetPagination)
     def list_snippets(request: HttpRequest, filters: SnippetFilterSchema = Query(...), **kwargs):  # noqa: B008
         queryset = model.objects.select_related("locale").order_by("pk")
+        queryset = queryset.prefetch_related(*api_prefetches(model, [field.name for field in model.api_fields]))
         if filters.locale:
             queryset = queryset.filter(locale_filter_q(filters.locale))
         return queryset

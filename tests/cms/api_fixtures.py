@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.core.cache import cache
 from wagtail.models import Locale
 
 from tests.factories import (
@@ -27,6 +28,11 @@ def translate(page, locale, **fields):
 
 
 class APISiteTestCase(SiteTestCase):
+    def setUp(self):
+        super().setUp()
+        # Wagtail caches renditions by image id; ids are reused after earlier tests' rollbacks.
+        cache.clear()
+
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()

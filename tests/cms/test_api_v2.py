@@ -105,16 +105,21 @@ class PageContentTests(APISiteTestCase):
         )
 
     def test_countries_in_the_requested_locale(self):
-        """Names follow ?locale= in a listing, and the page's own language in its detail."""
+        """Names are in the language ?locale= names (the default language without it), in both APIs."""
         partnership_fr = translate(self.partnership, self.fr)
         english = {"code": "ES", "name": "Spain", "flag": "🇪🇸"}
         french = {"code": "ES", "name": "Espagne", "flag": "🇪🇸"}
-        self.assertEqual(self.client.get(f"/api/v2/pages/{self.partnership.pk}/").json()["city_b"]["country"], english)
-        self.assertEqual(self.client.get(f"/api/v2/pages/{partnership_fr.pk}/").json()["city_b"]["country"], french)
-        listing = self.client.get(
-            "/api/v2/pages/", {"type": "cities.CityPartnershipPage", "locale": "fr", "fields": "city_b"}
-        ).json()
-        self.assertEqual([item["city_b"]["country"] for item in listing["items"]], [french])
+        for url, params, country in [
+            (f"/api/v2/pages/{self.partnership.pk}/", {}, english),
+            (f"/api/v2/pages/{partnership_fr.pk}/", {"locale": "fr"}, french),
+            (f"/api/v2/pages/{partnership_fr.pk}/", {}, english),
+            (f"/api/v3/pages/{partnership_fr.pk}/", {"locale": "fr"}, french),
+            ("/api/v2/pages/", {"type": "cities.CityPartnershipPage", "locale": "fr", "fields": "city_b"}, french),
+        ]:
+            with self.subTest(url=url, params=params):
+                data = self.client.get(url, params).json()
+                city_b = data["items"][0]["city_b"] if "items" in data else data["city_b"]
+                self.assertEqual(city_b["country"], country)
 
     def test_partnership_and_campaign_detail(self):
         partnership = self.client.get(f"/api/v2/pages/{self.partnership.pk}/").json()
@@ -329,11 +334,11 @@ class SnippetEndpointTests(APISiteTestCase):
                 self.assertEqual(data["meta"]["total_count"], model.objects.filter(locale=self.en).count())
                 self.assertEqual(list(data["items"][0]), ["id", "meta", *[field.name for field in model.api_fields]])
 
-    def test_city_detail_in_its_own_language(self):
+    def test_city_detail_in_the_requested_language(self):
         city_fr = City.objects.create(
             name="Mataró", country="ES", locale=self.fr, translation_key=self.es_city.translation_key
         )
-        data = self.client.get(f"/api/v2/cities/{city_fr.pk}/").json()
+        data = self.client.get(f"/api/v2/cities/{city_fr.pk}/", {"locale": "fr"}).json()
         self.assertEqual(data["country"], {"code": "ES", "name": "Espagne", "flag": "🇪🇸"})
         data = self.client.get(f"/api/v2/cities/{self.es_city.pk}/").json()
         self.assertEqual(data["country"], {"code": "ES", "name": "Spain", "flag": "🇪🇸"})
