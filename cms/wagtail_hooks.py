@@ -11,3 +11,31 @@ register_permission_policy(WebhookAttempt, LogPermissionPolicy(WebhookAttempt))
 @hooks.register("register_admin_viewset")
 def register_webhooks_viewsets():
     return WebhooksViewSetGroup()
+
+
+# Translation tooling (cms/translation): the status report in the Reports menu.
+@hooks.register("register_admin_urls")
+def register_translation_urls():
+    from django.urls import path
+
+    from .translation.views import TranslationStatusView
+
+    return [
+        path("reports/translation-status/", TranslationStatusView.as_view(), name="translation_status"),
+        path(
+            "reports/translation-status/results/",
+            TranslationStatusView.as_view(results_only=True),
+            name="translation_status_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_translation_status_menu_item():
+    from django.urls import reverse
+    from django.utils.translation import gettext_lazy as _
+    from wagtail.admin.menu import MenuItem
+
+    return MenuItem(
+        _("Translation status"), reverse("translation_status"), name="translation-status", icon_name="globe", order=750
+    )

@@ -7,9 +7,9 @@ language chosen), answering 403 otherwise.
 """
 
 from django.apps import apps
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import HttpResponseBadRequest
 from django.utils.translation import gettext as _
-from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from wagtail.models import Locale, Page
 from wagtail.permissions import policy_registry
 from wagtail_localize.models import Translation, TranslationSource
