@@ -11,3 +11,7 @@ class CmsConfig(AppConfig):
         from .webhooks import signals
 
         signals.connect()
+
+        from .translation import restrictions
+
+        restrictions.connect()
