@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished
-from wagtail_localize.models import Translation
+from wagtail_localize.models import TranslationSource
 
 from .models import WebhookDelivery, WebhookEvent, WebhookSubscription
 from .tasks import deliver_webhook
@@ -22,8 +22,8 @@ logger = logging.getLogger(__name__)
 
 
 def is_translation(page):
-    """True for a page made from another language's page with the translation tools (wagtail-localize)."""
-    return Translation.objects.filter(source__object_id=page.translation_key, target_locale_id=page.locale_id).exists()
+    """True for a page translated from another language's page with the translation tools (wagtail-localize)."""
+    return TranslationSource.objects.filter(object_id=page.translation_key).exclude(locale_id=page.locale_id).exists()
 
 
 def page_payload(event, page):
@@ -75,12 +75,17 @@ def on_page_published(sender, instance, **kwargs):
 
 
 def on_page_unpublished(sender, instance, **kwargs):
-    queue_event(WebhookEvent.UNPUBLISHED, instance)
+    # Wagtail also reports a deleted live page as unpublished; its "deleted" event says it all.
+    if not getattr(instance, "_webhooks_deleted", False):
+        queue_event(WebhookEvent.UNPUBLISHED, instance)
 
 
 def on_pre_delete(sender, instance, **kwargs):
+    if not isinstance(instance, Page):
+        return
+    instance._webhooks_deleted = True
     # Deleting a page deletes its row in each table of its type; react once, for the specific one, if it was live.
-    if isinstance(instance, Page) and type(instance) is instance.specific_class and instance.live:
+    if type(instance) is instance.specific_class and instance.live:
         queue_event(WebhookEvent.DELETED, instance)
 
 
