@@ -18,9 +18,10 @@ def register_webhooks_viewsets():
 def register_translation_urls():
     from django.urls import path
 
-    from .translation.views import TranslationStatusView
+    from .translation.views import TranslationStatusView, translate_subtree
 
     return [
+        path("pages/<int:page_id>/translate-subtree/", translate_subtree, name="translate_subtree"),
         path("reports/translation-status/", TranslationStatusView.as_view(), name="translation_status"),
         path(
             "reports/translation-status/results/",
@@ -39,3 +40,20 @@ def register_translation_status_menu_item():
     return MenuItem(
         _("Translation status"), reverse("translation_status"), name="translation-status", icon_name="globe", order=750
     )
+
+
+@hooks.register("register_page_header_buttons")
+def register_translate_subtree_button(page, user, view_name, next_url=None):
+    from django.urls import reverse
+    from django.utils.translation import gettext_lazy as _
+    from wagtail.admin.widgets import Button
+
+    from .translation.views import user_can_translate_tree
+
+    if not page.is_root() and user_can_translate_tree(user, page):
+        yield Button(
+            _("Translate subtree"),
+            reverse("translate_subtree", args=[page.pk]),
+            icon_name="globe",
+            priority=66,
+        )

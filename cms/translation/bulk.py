@@ -50,9 +50,12 @@ def snippets_used_by(instance):
             related = getattr(instance, model_field.name)
             if related is not None:
                 found.append(related)
-        elif model_field.many_to_many and not model_field.auto_created:
-            if _is_translatable_snippet(model_field.related_model):
-                found.extend(getattr(instance, model_field.name).all())
+        elif (
+            model_field.many_to_many
+            and not model_field.auto_created
+            and _is_translatable_snippet(model_field.related_model)
+        ):
+            found.extend(getattr(instance, model_field.name).all())
     for relation in get_all_child_relations(instance):
         for child in getattr(instance, relation.get_accessor_name()).all():
             found.extend(
@@ -143,6 +146,12 @@ def translate_object(obj, locale, *, user=None, machine=False, publish=False, fo
     target_exists = obj.get_translation_or_none(locale) is not None
     machine_count = machine_translate(source, locale, get_machine_translator(), user) if machine else 0
     if target_exists and not (translation_created or source_changed or machine_count or force):
+        if publish and isinstance(obj, Page):
+            # Nothing to sync, but a draft left by an earlier run (or a translator) is published when asked.
+            target = obj.get_translation(locale)
+            if not target.live or target.has_unpublished_changes:
+                target.get_latest_revision().publish(user=user)
+                return UPDATED, "published the existing draft"
         return UNCHANGED, ""
     try:
         with transaction.atomic():
