@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: bench run test setup install migrate demo translators lint format messages check clean
+.PHONY: bench run test setup install migrate demo translators lint format messages check clean worker
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ run: setup
 
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Sends webhook deliveries queued by publishing (README: Webhooks); run it beside `make run`.
+worker: migrate
+	$(BIN)/python manage.py db_worker --backend webhooks --queue-name webhooks
 
 check: install
 	$(BIN)/python manage.py check
