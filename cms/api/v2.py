@@ -88,19 +88,23 @@ def api_prefetches(model, field_names):
         elif issubclass(related, Page):
             queryset = related.objects.select_related("locale")
         else:
-            nested = [api_field.name for api_field in getattr(related, "api_fields", ())]
-            nested += [
-                f.name
-                for f in related._meta.get_fields()
-                if f.many_to_one
-                and f.related_model is not None
-                and issubclass(f.related_model, Page)
-                and f.name not in nested
-                and not getattr(f.remote_field, "parent_link", False)
-            ]
-            queryset = related._default_manager.prefetch_related(*api_prefetches(related, nested))
+            queryset = related._default_manager.prefetch_related(*api_prefetches(related, snippet_fields(related)))
         lookups.append(Prefetch(name, queryset=queryset))
     return lookups
+
+
+def snippet_fields(model):
+    """What a snippet's API representation reads: its `api_fields` and any page it links to (a call to action's)."""
+    names = [api_field.name for api_field in getattr(model, "api_fields", ())]
+    names += [
+        field.name
+        for field in model._meta.get_fields()
+        if field.many_to_one
+        and field.related_model is not None
+        and issubclass(field.related_model, Page)
+        and field.name not in names
+    ]
+    return names
 
 
 class BoundedPagination(WagtailPagination):
@@ -336,6 +340,9 @@ class SnippetsAPIViewSet(PublicReadMixin, BaseAPIViewSet):
 
     def get_queryset(self):
         return self.model.objects.select_related("locale").order_by("id")
+
+    def get_prefetches(self, model, field_names):
+        return api_prefetches(model, [*field_names, *snippet_fields(model)])
 
     def get_fallback_locale(self):
         return None

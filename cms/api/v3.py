@@ -17,7 +17,7 @@ from wagtail.api.v3.schemas import BaseSchema
 from wagtail.api.v3.schemas.generators.read import read_generator
 from wagtail.api.v3.schemas.params import locale_filter_q
 
-from .v2 import SNIPPET_ENDPOINTS, api_prefetches
+from .v2 import SNIPPET_ENDPOINTS, api_prefetches, snippet_fields
 
 MAX_ID = 2**31 - 1
 
@@ -52,7 +52,7 @@ def add_snippet_routes(name, model):
     @paginate(WagtailLimitOffsetPagination)
     def list_snippets(request: HttpRequest, filters: SnippetFilterSchema = Query(...), **kwargs):  # noqa: B008
         queryset = model.objects.select_related("locale").order_by("pk")
-        queryset = queryset.prefetch_related(*api_prefetches(model, [field.name for field in model.api_fields]))
+        queryset = queryset.prefetch_related(*api_prefetches(model, snippet_fields(model)))
         if filters.locale:
             queryset = queryset.filter(locale_filter_q(filters.locale))
         return queryset

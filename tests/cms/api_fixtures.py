@@ -3,6 +3,7 @@
 import datetime
 
 from django.core.cache import cache
+from django.db import connections
 from wagtail.models import Locale
 
 from tests.factories import (
@@ -92,3 +93,18 @@ class APISiteTestCase(SiteTestCase):
         cls.story_fr = translate(cls.story, cls.fr, title="Une mission commerciale", slug="une-mission-commerciale")
         cls.home_fr = cls.story_fr.get_parent().get_parent().specific
         cls.story_index_fr = cls.story_fr.get_parent().specific
+
+
+class LeavesMigrationDataMixin:
+    """For a TransactionTestCase: the data the migrations made (root page, root collection, default locale) is
+    there during each test and is put back after it, so that the tests that run later find the database as the
+    test runner left it (Django's flush would otherwise leave it empty)."""
+
+    serialized_rollback = True
+
+    def _fixture_teardown(self):
+        super()._fixture_teardown()
+        for db_name in self._databases_names(include_mirrors=False):
+            connection = connections[db_name]
+            if hasattr(connection, "_test_serialized_contents"):
+                connection.creation.deserialize_db_from_string(connection._test_serialized_contents)

@@ -10,12 +10,10 @@ from wagtail.models import Locale
 from tests.factories import FocusAreaFactory, StoryPageFactory
 from tests.utils import build_site_tree
 
-from .api_fixtures import translate
+from .api_fixtures import LeavesMigrationDataMixin, translate
 
 
-class StoryListExampleTests(LiveServerTestCase):
-    serialized_rollback = True
-
+class StoryListExampleTests(LeavesMigrationDataMixin, LiveServerTestCase):
     def setUp(self):
         tree = build_site_tree()
         trade = FocusAreaFactory(name="Trade", slug="trade")

@@ -18,6 +18,8 @@ from home.models import CampaignPage
 from tests.factories import StoryPageFactory
 from tests.utils import build_site_tree, create_superuser
 
+from .api_fixtures import LeavesMigrationDataMixin
+
 
 class Receiver:
     """An HTTP server in a thread that records each POST and answers with `status` after `delay` seconds."""
@@ -62,9 +64,8 @@ def run_worker():
 
 
 @override_settings(TWINNING_WEBHOOK_BACKOFF_SECONDS=0, TWINNING_WEBHOOK_MAX_ATTEMPTS=3, TWINNING_WEBHOOK_TIMEOUT=1)
-class WebhookDeliveryTests(TransactionTestCase):
-    # The worker commits as it goes, as in production; the root page and locale the migrations made come back.
-    serialized_rollback = True
+class WebhookDeliveryTests(LeavesMigrationDataMixin, TransactionTestCase):
+    """The worker commits as it goes, as in production, so these tests commit too."""
 
     def setUp(self):
         self.tree = build_site_tree()
