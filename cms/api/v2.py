@@ -342,7 +342,7 @@ class SnippetsAPIViewSet(PublicReadMixin, BaseAPIViewSet):
         return self.model.objects.select_related("locale").order_by("id")
 
     def get_prefetches(self, model, field_names):
-        return api_prefetches(model, [*field_names, *snippet_fields(model)])
+        return api_prefetches(model, list(dict.fromkeys([*field_names, *snippet_fields(model)])))
 
     def get_fallback_locale(self):
         return None
