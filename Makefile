@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.txt requirements-dev.txt | 
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: bench run test setup install migrate demo translators lint format messages check clean worker
+.PHONY: bench run test setup install migrate demo translators lint format messages check clean worker browser-deps
 
 $(STAMP): requirements.txt requirements-dev.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -32,7 +32,13 @@ run: setup
 	@echo "Serving the site on http://$(HOST):$(PORT)/ (admin at /admin/, APIs at /api/v2/ and /api/v3/docs/)"
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: setup
+# The browser tests' axe-core (tests/browser/package-lock.json), when npm is there. Chromium comes from Debian
+# (apt-get install chromium); without it the browser tests skip and say so.
+browser-deps:
+	@if command -v npm >/dev/null && test ! -f tests/browser/node_modules/axe-core/axe.min.js; then \
+		npm ci --prefix tests/browser --no-audit --no-fund; fi
+
+test: setup browser-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Sends webhook deliveries queued by publishing (README: Webhooks); run it beside `make run`.
