@@ -25,10 +25,12 @@ from .localization import localize_all
 from .query import TwinningPageManager, TwinningPageQuerySet, route_to_child, view_restrictions_for
 from .serializers import (
     CallToActionLinksSerializer,
+    CallToActionURLSerializer,
     CountrySerializer,
     ImageSerializer,
     PageChooserStreamSerializer,
     PageLinkSerializer,
+    call_to_action_url,
     snippet_serializer,
 )
 
@@ -149,7 +151,12 @@ class CallToAction(TranslatableMixin, models.Model):
         SynchronizedField("link_page"),
         SynchronizedField("link_url"),
     ]
-    api_fields = [APIField("label"), APIField("kind"), APIField("description"), APIField("url")]
+    api_fields = [
+        APIField("label"),
+        APIField("kind"),
+        APIField("description"),
+        APIField("url", serializer=CallToActionURLSerializer()),
+    ]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("call to action")
@@ -179,7 +186,7 @@ class CallToAction(TranslatableMixin, models.Model):
             "label": self.label,
             "kind": self.kind,
             "description": self.description,
-            "url": self.link_page.localized.full_url if self.link_page_id and self.link_page else self.link_url,
+            "url": call_to_action_url(self),
         }
 
 

@@ -22,6 +22,7 @@ from .api_types import (
     PageLinkRepresentation,
 )
 from .blocks import live_pages_in_order, page_link_representation
+from .localization import localize
 from .rendition_specs import image_api_representation
 
 
@@ -37,6 +38,24 @@ class CountrySerializer(Field):
 
     def to_representation(self, value) -> CountryRepresentation | None:
         return country_representation(value)
+
+
+def call_to_action_url(call_to_action):
+    """Where a call to action goes, absolute: its page in the call to action's own language (else the page as
+    chosen), or its web address. No query when the page is in that language already."""
+    if call_to_action.link_page_id and call_to_action.link_page:
+        return localize(call_to_action.link_page, locale=call_to_action.locale_id).full_url
+    return call_to_action.link_url
+
+
+class CallToActionURLSerializer(Field):
+    """A call to action's `url` (see `call_to_action_url`)."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, value) -> str:
+        return call_to_action_url(value)
 
 
 class FloatSerializer(Field):

@@ -368,3 +368,27 @@ class CachingTests(APISiteTestCase):
             self.assertNotIn("Access-Control-Allow-Origin", other)
             html = self.client.get("/en/", HTTP_ORIGIN="https://front.example")
             self.assertNotIn("Access-Control-Allow-Origin", html)
+
+
+class CallToActionURLTests(APISiteTestCase):
+    def test_a_call_to_action_links_the_page_in_its_own_language(self):
+        english = CallToAction.objects.create(label="Read", link_page=self.story, locale=self.en)
+        french = CallToAction.objects.create(
+            label="Lire", link_page=self.story, locale=self.fr, translation_key=english.translation_key
+        )
+        urls = {
+            item["label"]: item["url"]
+            for item in self.client.get("/api/v2/calls-to-action/", {"label": "Lire"}).json()["items"]
+            + self.client.get("/api/v2/calls-to-action/", {"label": "Read"}).json()["items"]
+        }
+        self.assertEqual(
+            urls,
+            {
+                "Read": "http://localhost/en/stories/a-trade-mission/",
+                "Lire": "http://localhost/fr/stories/une-mission-commerciale/",
+            },
+        )
+        self.assertEqual(
+            self.client.get(f"/api/v3/snippets/calls-to-action/{french.pk}/").json()["url"],
+            "http://localhost/fr/stories/une-mission-commerciale/",
+        )
