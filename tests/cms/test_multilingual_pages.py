@@ -14,6 +14,7 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
 
 from cms.translation.bulk import translate_object, translate_tree
+from tests.cms.api_fixtures import LeavesMigrationDataMixin
 from tests.factories import StoryPageFactory
 from tests.utils import SiteTestCase, build_site_tree
 
@@ -88,7 +89,7 @@ class SitemapQueryTests(SiteTestCase):
         self.assertEqual(response.content.decode().count("<url>"), (4 + 20) * 2)
 
 
-class ConcurrentTranslatorsTests(TransactionTestCase):
+class ConcurrentTranslatorsTests(LeavesMigrationDataMixin, TransactionTestCase):
     """Two translators save the same segment at the same moment: no error, and one of the two values wins.
 
     On PostgreSQL the two requests really run at once, each thread on its own connection. The SQLite test database
