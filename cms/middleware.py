@@ -82,4 +82,10 @@ class APIQueryMiddleware:
         for name, value in request.GET.items():
             if name != "search" and value.isdigit() and int(value) > self.MAX_INTEGER:
                 return f"{name} must be at most {self.MAX_INTEGER}."
+        if request.method == "GET" and request.path_info.startswith(f"{API_PATH_PREFIX}v3/"):
+            from cms.api.v3 import unknown_query_parameters
+
+            unknown = unknown_query_parameters(request)
+            if unknown:
+                return "query parameter is not an operation or a recognised field: " + ", ".join(sorted(unknown))
         return None

@@ -6,16 +6,22 @@ with a schema generated from its `api_fields` by Wagtail's own read generator, s
 They are public like page reads (a session never changes the answer); there are no write routes.
 """
 
+from django.apps import apps
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
+from django.urls import Resolver404, resolve
 from ninja import Path, Query, Router, Schema
+from ninja.operation import PathView
 from ninja.pagination import paginate
 from pydantic import Field
 from wagtail.api.v3.auth import AllowAnonymous, BearerTokenAuth
 from wagtail.api.v3.pagination import WagtailLimitOffsetPagination
 from wagtail.api.v3.schemas import BaseSchema
 from wagtail.api.v3.schemas.generators.read import read_generator
+from wagtail.api.v3.schemas.pages import BASE_PAGE_READ_FIELDS
 from wagtail.api.v3.schemas.params import locale_filter_q
+from wagtail.api.validators import APIFieldValidator
+from wagtail.models import Page
 
 from .v2 import SNIPPET_ENDPOINTS, api_prefetches, snippet_fields
 
@@ -71,3 +77,54 @@ def add_snippet_routes(name, model):
 
 for endpoint_name, snippet_model in SNIPPET_ENDPOINTS.items():
     add_snippet_routes(endpoint_name, snippet_model)
+
+
+# Listings that also filter by any of their model's API fields (?date=2026-04-18), and the fields always allowed.
+FIELD_FILTER_VIEWS = {"list_pages", "list_snippets"}
+
+
+def unknown_query_parameters(request):
+    """The query parameters of a v3 GET that its operation neither declares nor (listings) filters fields by.
+
+    Wagtail's v3 API ignores parameters it does not know, so a mistyped filter silently returns everything; the
+    API middleware refuses them instead, as API v2 does. The operation's parameters are read from Ninja's own
+    description of it (the schemas of its query parameters).
+    """
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return set()
+    path_view = next(
+        (cell.cell_contents for cell in match.func.__closure__ or () if isinstance(cell.cell_contents, PathView)), None
+    )
+    operation = path_view and next((op for op in path_view.operations if request.method in op.methods), None)
+    if operation is None:
+        return set()
+    allowed = {"locale"}  # the language of the answer (see cms.middleware), on every endpoint
+    for model in operation.models:
+        if getattr(model, "__ninja_param_source__", None) != "query":
+            continue
+        for name, field in model.model_fields.items():
+            nested = getattr(field.annotation, "model_fields", None)
+            allowed.update(nested or [field.alias or name])
+    candidates = set(request.GET) - allowed
+    if candidates and operation.view_func.__name__ in FIELD_FILTER_VIEWS:
+        candidates -= set(field_filters(request, match, candidates))
+    return candidates
+
+
+def field_filters(request, match, names):
+    """Which of `names` the listing's model accepts as field filters (as Wagtail's APIFieldFilterSchema does)."""
+    if "type" in match.kwargs:  # /snippets/<app.Model>/
+        model, base_fields = apps.get_model(match.kwargs["type"]), []
+    else:
+        types = request.GET.get("type", "").split(",")
+        try:
+            model = apps.get_model(types[0]) if len(types) == 1 and types[0] else Page
+        except (LookupError, ValueError):
+            return []
+        base_fields = BASE_PAGE_READ_FIELDS
+    validator = APIFieldValidator(
+        model=model, fields=set(names), base_fields=base_fields, db_fields_only=True, skip_invalid=True
+    )
+    return validator.fields

@@ -119,5 +119,11 @@ def cases(ids):
         ("/api/v3/snippets/cities/0/", {}),
         (f"/api/v3/snippets/cities/{city}/", {NUL: "x"}),
         (f"/api/v3/pages/{partnership}/", {"locale": NUL}),
+        ("/api/v3/pages/", {"unknown": "1"}),
+        ("/api/v3/pages/", {"type": "stories.StoryPage,home.HomePage", "date": "2020-01-01"}),
+        (f"/api/v3/pages/{story}/", {"fields": "title"}),
+        ("/api/v3/pages/find/", {"html_path": "/en/", "unknown": "1"}),
+        ("/api/v3/snippets/cities/", {"name": "Lyon"}),
+        (f"/api/v3/snippets/cities/{city}/", {"unknown": "1"}),
     ]
     return rows

@@ -142,3 +142,22 @@ class WriteAuthTests(APISiteTestCase):
         city = City.objects.first()
         response = self.client.post(f"/api/v3/snippets/cities/{city.pk}/", {}, content_type="application/json")
         self.assertEqual(response.status_code, 405)
+
+
+class QueryParameterTests(APISiteTestCase):
+    def test_declared_parameters_and_field_filters_are_accepted(self):
+        for params, titles in [
+            ({"type": "stories.StoryPage", "title": "A trade mission"}, ["A trade mission"]),
+            (
+                {"type": "stories.StoryPage", "locale": "fr", "order": "-date", "limit": "5"},
+                ["Une mission commerciale"],
+            ),
+            ({"title": "Stories", "locale": "en"}, ["Stories"]),
+        ]:
+            with self.subTest(params=params):
+                response = self.client.get("/api/v3/pages/", params)
+                self.assertEqual(response.status_code, 200, response.content)
+                self.assertEqual([item["title"] for item in response.json()["items"]], titles)
+        self.assertEqual(
+            self.client.get(f"/api/v3/pages/{self.story.pk}/", {"rich_text_format": "html"}).status_code, 200
+        )
