@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CmsConfig(AppConfig):
     name = "cms"
-    verbose_name = "Twinning site"
+    verbose_name = _("Twinning site")
 
     def ready(self):
         # The APIs, before anything else imports Wagtail's v3 URLs: cms.api types stream fields for v3 first.

@@ -120,7 +120,11 @@ class WebhookDelivery(models.Model):
         ordering = ["-created_at", "-pk"]
 
     def __str__(self):
-        return f"{self.get_event_display()}: page {self.page_id} to {self.subscription}"
+        return _("%(event)s: page %(page)s to %(subscription)s") % {
+            "event": self.get_event_display(),
+            "page": self.page_id,
+            "subscription": self.subscription,
+        }
 
 
 class WebhookAttempt(models.Model):
@@ -142,4 +146,4 @@ class WebhookAttempt(models.Model):
         ordering = ["-started_at", "-pk"]
 
     def __str__(self):
-        return f"Attempt {self.number} of {self.delivery}"
+        return _("Attempt %(number)s of %(delivery)s") % {"number": self.number, "delivery": self.delivery}
