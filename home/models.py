@@ -21,6 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .api_types import CallToActionRepresentation, PartnerOrganisationRepresentation
 from .blocks import BaseStreamBlock, live_pages_in_order
+from .forms import LocaleScopedPageForm
 from .localization import localize_all
 from .query import TwinningPageManager, TwinningPageQuerySet, route_to_child, view_restrictions_for
 from .serializers import (
@@ -213,6 +214,7 @@ class BasePage(HeadlessPreviewMixin, Page):
         *Page.promote_panels,
         MultiFieldPanel([FieldPanel("listing_image"), FieldPanel("listing_summary")], heading=_("Cards and listings")),
     ]
+    base_form_class = LocaleScopedPageForm
     search_fields = [*Page.search_fields, index.SearchField("listing_summary")]
     translatable_fields = [
         *PAGE_TRANSLATABLE_FIELDS,
