@@ -282,6 +282,13 @@ class PagesAPIViewSet(PublicReadMixin, WagtailPagesAPIViewSet):
                 "query parameter is not an operation or a recognised field: " + ", ".join(sorted(unknown))
             )
 
+    def get_base_queryset(self):
+        # Wagtail builds it (a query for view restrictions, one for the site) each time a filter, the serializer
+        # context or the queryset asks; once per request is enough.
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = super().get_base_queryset()
+        return self._base_queryset.all()
+
     def get_queryset(self):
         queryset = super().get_queryset()
         if self.action == "listing_view":
