@@ -346,16 +346,20 @@ class SnippetEndpointTests(APISiteTestCase):
 
 class CachingTests(APISiteTestCase):
     def test_public_reads_are_the_same_for_everyone(self):
-        url = f"/api/v2/pages/{self.story.pk}/"
-        self.client.get(url)  # makes the image renditions
-        anonymous = self.client.get(url, HTTP_ACCEPT_LANGUAGE="fr")
-        self.login()
-        logged_in = self.client.get(url, HTTP_ACCEPT_LANGUAGE="ja")
-        self.assertEqual(anonymous.content, logged_in.content)
-        for response in (anonymous, logged_in):
-            self.assertNotIn("Cookie", response.get("Vary", ""))
-            self.assertNotIn("Accept-Language", response.get("Vary", ""))
-            self.assertEqual(response["Content-Language"], "en")
+        for url in (f"/api/v2/pages/{self.story.pk}/", f"/api/v3/pages/{self.story.pk}/", "/api/v3/snippets/cities/"):
+            with self.subTest(url=url):
+                self.client.logout()
+                self.client.get(url)  # makes the image renditions
+                anonymous = self.client.get(url, HTTP_ACCEPT_LANGUAGE="fr")
+                self.login()
+                logged_in = self.client.get(url, HTTP_ACCEPT_LANGUAGE="ja")
+                self.assertEqual(anonymous.content, logged_in.content)
+                for response in (anonymous, logged_in):
+                    self.assertEqual(response.status_code, 200)
+                    self.assertNotIn("Cookie", response.get("Vary", ""))
+                    self.assertNotIn("Accept-Language", response.get("Vary", ""))
+                    self.assertNotIn("Set-Cookie", response)
+                    self.assertEqual(response["Content-Language"], "en")
 
     def test_cors_for_configured_origins_on_the_apis_only(self):
         with self.settings(CORS_ALLOWED_ORIGINS=["https://front.example"]):
