@@ -59,11 +59,12 @@ format: install
 	$(BIN)/ruff format .
 	$(BIN)/djhtml $$(git ls-files '*.html')
 
+# One catalogue per language in locale/ (LOCALE_PATHS) for every app. The .mo files are committed, so a clone
+# needs no gettext; this target (which does) refreshes both, and tests/cms/test_ui_translations.py checks they agree.
+MESSAGES_IGNORE := --ignore=.venv --ignore=node_modules --ignore=tests --ignore=bench --ignore=test-artifacts
 messages: install
-	cd home && ../$(BIN)/python ../manage.py makemessages --all --no-obsolete
-	cd stories && ../$(BIN)/python ../manage.py makemessages --all --no-obsolete
-	cd cities && ../$(BIN)/python ../manage.py makemessages --all --no-obsolete
-	cd cms && ../$(BIN)/python ../manage.py makemessages --all --no-obsolete
+	$(BIN)/python manage.py makemessages -l es -l fr -l ja $(MESSAGES_IGNORE)
+	$(BIN)/python manage.py compilemessages -l es -l fr -l ja $(MESSAGES_IGNORE)
 
 # Load benchmark (bench/README.md): gunicorn + wrk over a mix of pages and APIs. BENCH_QUICK=1: 100 stories, 3 s per URL.
 bench: install
