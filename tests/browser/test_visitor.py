@@ -25,10 +25,11 @@ def test_visitor_switches_language_filters_and_pages(browser_site, context, page
     page.get_by_role("navigation", name="Languages").get_by_role("link", name="Español").click()
     page.wait_for_url(re.compile(r"/es/$"))
     assert page.locator("html").get_attribute("lang") == "es"
-    current = page.get_by_role("navigation", name="Languages").locator("[aria-current=page]")
+    # The interface is in Spanish too: the switcher is now named "Idiomas".
+    current = page.get_by_role("navigation", name="Idiomas").locator("[aria-current=page]")
     assert current.inner_text() == "Español"
     shoot(page, "home-es")
-    page.get_by_role("navigation", name="Languages").get_by_role("link", name="English").click()
+    page.get_by_role("navigation", name="Idiomas").get_by_role("link", name="English").click()
     page.wait_for_url(re.compile(r"/en/$"))
 
     # The story index, filtered by partnership.
