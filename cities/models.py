@@ -1,6 +1,5 @@
 """Cities, the member associations that run partnerships, and the partnerships between cities."""
 
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -284,12 +283,22 @@ class CityPartnershipPage(BasePage):
             attach_localized_cities([self], locale=self.locale_id)
         return self.localized_cities
 
+    def stories_in_own_language(self):
+        """Stories in this page's language that name this page in any language.
+
+        A translated story keeps the source's relations (they are synchronised), so a French story points at
+        the English page: matching on the translation key finds it from the French page too.
+        """
+        story_model = self._meta.get_field("stories").related_model
+        return story_model.objects.filter(
+            locale_id=self.locale_id, related_partnerships__translation_key=self.translation_key
+        ).distinct()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # A page previewed before its first save has no id, so no stories yet (and the relation cannot be used).
-        stories = self.stories.all() if self.pk else apps.get_model("stories", "StoryPage").objects.none()
         context["stories"] = (
-            stories.live()
+            self.stories_in_own_language()
+            .live()
             .public()
             .defer_streamfields()
             .select_related("hero_image", "listing_image")

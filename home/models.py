@@ -545,12 +545,22 @@ class CampaignPage(BasePage):
     def get_status_display(self):
         return self.Status(self.status).label
 
+    def stories_in_own_language(self):
+        """Stories in this page's language that name this page in any language.
+
+        A translated story keeps the source's relations (they are synchronised), so a French story points at
+        the English page: matching on the translation key finds it from the French page too.
+        """
+        story_model = self._meta.get_field("stories").related_model
+        return story_model.objects.filter(
+            locale_id=self.locale_id, related_campaign__translation_key=self.translation_key
+        ).distinct()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # A page previewed before its first save has no id, so no stories yet (and the relation cannot be used).
-        stories = self.stories.all() if self.pk else apps.get_model("stories", "StoryPage").objects.none()
         context["stories"] = (
-            stories.live()
+            self.stories_in_own_language()
+            .live()
             .public()
             .defer_streamfields()
             .select_related("hero_image", "listing_image")

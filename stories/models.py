@@ -223,5 +223,7 @@ class StoryFilterForm(ListingFilterForm):
                 Q(related_partnerships__city_a__country=country) | Q(related_partnerships__city_b__country=country)
             )
         if data.get("partnership"):
-            stories = stories.filter(related_partnerships__pk=data["partnership"])
+            # Translated stories point at the source-language partnership: match any language's version of it.
+            partnership_key = CityPartnershipPage.objects.filter(pk=data["partnership"]).values("translation_key")
+            stories = stories.filter(related_partnerships__translation_key__in=partnership_key)
         return stories.distinct()
