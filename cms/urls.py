@@ -6,10 +6,10 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v3.urls import api as api_v3
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
+from . import health, views
+from .api import api_router
 from .feeds import StoryFeed
 from .sitemaps import sitemap
-from .api import api_router
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -17,6 +17,7 @@ urlpatterns = [
     path("api/v2/", api_router.urls),
     path("api/v3/", api_v3.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("healthz", health.healthz, name="healthz"),
 ]
 
 if settings.TWINNING_BENCH_VIEWS:
