@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
+    # After CORS, so that a front end on another origin can read its 429.
+    "cms.ratelimit.APIRateLimitMiddleware",
     "cms.middleware.LocaleMiddleware",
     "cms.middleware.APIQueryMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -227,6 +229,13 @@ WAGTAIL_HEADLESS_PREVIEW = {
     },
     "ENFORCE_TRAILING_SLASH": True,
 }
+# Requests to /api/ per client address per window (fixed windows counted in the cache; 0 turns the limit off).
+# Behind proxies, TWINNING_PROXY_COUNT says how many, so the address comes from X-Forwarded-For.
+TWINNING_API_RATE_LIMIT = int(os.environ.get("TWINNING_API_RATE_LIMIT", "600"))
+TWINNING_API_RATE_LIMIT_WINDOW = int(os.environ.get("TWINNING_API_RATE_LIMIT_WINDOW", "60"))
+TWINNING_PROXY_COUNT = int(os.environ.get("TWINNING_PROXY_COUNT", "0"))
+# The login lockout counts by the same client address.
+AXES_CLIENT_IP_CALLABLE = "cms.ratelimit.client_address"
 TWINNING_PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("TWINNING_PREVIEW_TOKEN_MAX_AGE", "3600"))
 # Wagtail's own tasks run at once, as before; webhook deliveries are queued in the database and sent by
 # `manage.py db_worker --queue-name webhooks` (see README), so publishing never waits for a receiver.

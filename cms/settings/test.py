@@ -19,3 +19,5 @@ STATIC_ROOT = None
 WHITENOISE_USE_FINDERS = True
 # client.login() authenticates without a request, which django-axes refuses; the lockout test turns it back on.
 AXES_ENABLED = False
+# The API rate limit would count every test's requests; its own test turns it on.
+TWINNING_API_RATE_LIMIT = 0
