@@ -71,7 +71,9 @@ def test_translator_translates_and_publishes_only_in_spanish(browser_site, conte
             segment = page.locator("li:has(textarea)")
             source = segment.locator("p").first.inner_text()
             segment.locator("textarea").fill(SPANISH[source])
-            segment.get_by_role("button", name="Save").click()
+            # The editor closes the segment before its save has answered: wait for the save itself.
+            with page.expect_response(lambda response: "/strings/" in response.url and response.ok):
+                segment.get_by_role("button", name="Save").click()
             expect(page.locator("li:has(textarea)")).to_have_count(0)
             translated.append(source)
     assert sorted(translated) == sorted(SPANISH)
