@@ -5,9 +5,12 @@ Feature apps import these blocks; they never copy them. Each block has a templat
 """
 
 from django.db.models import Prefetch, prefetch_related_objects
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.embeds import embeds
 from wagtail.embeds.blocks import EmbedBlock
+from wagtail.embeds.exceptions import EmbedException
 from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageBlock
 from wagtail.models import Page
@@ -128,6 +131,19 @@ class VideoEmbedBlock(EmbedBlock):
 
     # The API gives the address; a front end embeds it with its own oEmbed client.
     api_representation_type = str
+
+    def get_context(self, value, parent_context=None):
+        """`embed_html`: the provider's player, or "" when there is none, so the template links to the address."""
+        context = super().get_context(value, parent_context=parent_context)
+        context["embed_html"] = ""
+        if value and value.url:
+            try:
+                embed = embeds.get_embed(value.url, value.max_width, value.max_height)
+            except EmbedException:
+                embed = None
+            if embed is not None and embed.html.strip():
+                context["embed_html"] = render_to_string("wagtailembeds/embed_frontend.html", {"embed": embed})
+        return context
 
 
 class CallToActionBlock(SnippetChooserBlock):

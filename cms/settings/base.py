@@ -212,7 +212,13 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Documents are always served by Wagtail's view, which checks collection privacy; never by a direct file URL.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
-WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# Responsive embeds would carry inline style attributes, which the site's Content-Security-Policy refuses; the
+# stylesheet sizes embeds instead. The providers whose players may be framed (the CSP's frame-src):
+WAGTAILEMBEDS_RESPONSIVE_HTML = False
+TWINNING_EMBED_FRAME_SOURCES = env_list(
+    "TWINNING_EMBED_FRAME_SOURCES",
+    "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com",
+)
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILAPI_BASE_URL = os.environ.get("WAGTAILAPI_BASE_URL", WAGTAILADMIN_BASE_URL)
 WAGTAILAPI_LIMIT_MAX = 100

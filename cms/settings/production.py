@@ -46,6 +46,7 @@ CONTENT_SECURITY_POLICY = {
     "EXCLUDE_URL_PREFIXES": ["/admin/", "/api/v3/docs"],
     "DIRECTIVES": {
         "default-src": [SELF],
+        "frame-src": [SELF, *TWINNING_EMBED_FRAME_SOURCES],  # noqa: F405
         "img-src": [SELF, "data:"],
         "style-src": [SELF],
         "script-src": [SELF],

@@ -65,6 +65,7 @@ class DeployCheckTests(SiteTestCase):
 
 EXPECTED_CSP = {
     "default-src 'self'",
+    "frame-src 'self' https://www.youtube.com https://www.youtube-nocookie.com https://player.vimeo.com",
     "img-src 'self' data:",
     "style-src 'self'",
     "script-src 'self'",
