@@ -19,7 +19,7 @@ from home.api_types import CityRepresentation, FocusAreaRepresentation, MemberAs
 from home.blocks import BaseStreamBlock
 from home.listing import ListingFilterForm, paginate
 from home.localization import localize_all, localize_related
-from home.models import BasePage, FocusArea
+from home.models import BasePage, FocusArea, stories_listed_on
 from home.serializers import CountrySerializer, FloatSerializer, ImageSerializer, snippet_serializer
 
 
@@ -283,27 +283,9 @@ class CityPartnershipPage(BasePage):
             attach_localized_cities([self], locale=self.locale_id)
         return self.localized_cities
 
-    def stories_in_own_language(self):
-        """Stories in this page's language that name this page in any language.
-
-        A translated story keeps the source's relations (they are synchronised), so a French story points at
-        the English page: matching on the translation key finds it from the French page too.
-        """
-        story_model = self._meta.get_field("stories").related_model
-        return story_model.objects.filter(
-            locale_id=self.locale_id, related_partnerships__translation_key=self.translation_key
-        ).distinct()
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = (
-            self.stories_in_own_language()
-            .live()
-            .public()
-            .defer_streamfields()
-            .select_related("hero_image", "listing_image")
-            .order_by("-date", "-pk")
-        )
+        context["stories"] = stories_listed_on(self)
         context["member_associations_list"] = localize_all(
             self.member_associations.select_related("city"), locale=self.locale_id, select_related=["city"]
         )

@@ -545,27 +545,9 @@ class CampaignPage(BasePage):
     def get_status_display(self):
         return self.Status(self.status).label
 
-    def stories_in_own_language(self):
-        """Stories in this page's language that name this page in any language.
-
-        A translated story keeps the source's relations (they are synchronised), so a French story points at
-        the English page: matching on the translation key finds it from the French page too.
-        """
-        story_model = self._meta.get_field("stories").related_model
-        return story_model.objects.filter(
-            locale_id=self.locale_id, related_campaign__translation_key=self.translation_key
-        ).distinct()
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = (
-            self.stories_in_own_language()
-            .live()
-            .public()
-            .defer_streamfields()
-            .select_related("hero_image", "listing_image")
-            .order_by("-date", "-pk")
-        )
+        context["stories"] = stories_listed_on(self)
         context["partners"] = localize_all(
             self.partner_organisations.select_related("logo"), locale=self.locale_id, select_related=["logo"]
         )
@@ -573,3 +555,24 @@ class CampaignPage(BasePage):
             self.calls_to_action.select_related("link_page"), locale=self.locale_id, select_related=["link_page"]
         )
         return context
+
+
+def stories_listed_on(page):
+    """The live stories in `page`'s language that name `page` (a partnership or campaign) in any language.
+
+    A translated story keeps the source's relations (they are synchronised), so a French story points at the
+    English page: matching on the translation key finds it from the French page too. The story model and the
+    relation are read from the page's `stories` reverse relation, so no content app names another's module.
+    """
+    relation = page._meta.get_field("stories")
+    return (
+        relation.related_model.objects.filter(
+            locale_id=page.locale_id, **{f"{relation.field.name}__translation_key": page.translation_key}
+        )
+        .live()
+        .public()
+        .defer_streamfields()
+        .select_related("hero_image", "listing_image")
+        .order_by("-date", "-pk")
+        .distinct()
+    )
