@@ -10,6 +10,7 @@ from unittest import mock
 
 import polib
 from django.conf import settings
+from django.core.paginator import Paginator
 from django.test import SimpleTestCase
 from django.urls import reverse
 from django.utils import translation
@@ -270,6 +271,27 @@ class TranslatedPagesTests(SiteTestCase):
     def test_spanish_search_results_are_counted_in_spanish(self):
         response = self.search("es", self.story_index.get_children().first().title)
         self.assertContains(response, "1 resultado para «")
+
+    def test_listing_counts_are_numbers_formatted_for_the_language(self):
+        """12345 stories, grouped as each language writes it: Spanish and French with a no-break space (Django's
+        formats for them), English and Japanese with a comma."""
+        expected = {
+            "en": "12,345 stories",
+            "es": "12\xa0345 historias",
+            "fr": "12\xa0345 récits",
+            "ja": "12,345",
+        }
+        with mock.patch.object(Paginator, "count", new_callable=mock.PropertyMock, return_value=12345):
+            for language, text in expected.items():
+                with self.subTest(language=language):
+                    page = (
+                        self.story_index
+                        if language == "en"
+                        else self.story_index.get_translation(self.locales[language])
+                    )
+                    response = self.client.get(page.url)
+                    self.assertEqual(response.status_code, 200)
+                    self.assertContains(response, text)
 
     def test_japanese_pages_show_japanese_navigation_search_and_filters(self):
         self.assertTranslated(
