@@ -7,7 +7,6 @@ from home.permissions import LocalePermissionPolicy
 
 from .models import City, MemberAssociation
 
-
 # Edit and delete also depend on the snippet's locale: translators work in their own language only.
 for _model in (City, MemberAssociation):
     register_permission_policy(_model, LocalePermissionPolicy(_model))

@@ -34,7 +34,5 @@ def sitemap_entries(request):
 
 
 def sitemap(request):
-    response = render(
-        request, "sitemap.xml", {"entries": sitemap_entries(request)}, content_type="application/xml"
-    )
+    response = render(request, "sitemap.xml", {"entries": sitemap_entries(request)}, content_type="application/xml")
     return response

@@ -9,7 +9,6 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .models import CallToAction, FocusArea, PartnerOrganisation
 from .permissions import LocalePermissionPolicy, user_can_edit_locale
 
-
 # Edit and delete also depend on the snippet's locale: translators work in their own language only.
 for _model in (FocusArea, PartnerOrganisation, CallToAction):
     register_permission_policy(_model, LocalePermissionPolicy(_model))
