@@ -60,5 +60,6 @@ class PartnershipQueryBudgetTests(QueryBudgetMixin, SiteTestCase):
             self.assertEqual(len(response.context["stories"]), 15)
             self.assertContains(response, "card__title", count=15)
             self.assertContains(response, "Sister Cities of City", count=15)
+            self.assertContains(response, f'href="{self.partnership_index.url}?focus_area=focus-area-', count=15)
 
         self.assertQueryBudget(partnership.url, add_items, budget=17, shows=shows)
