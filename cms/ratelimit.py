@@ -51,6 +51,7 @@ class APIRateLimitMiddleware:
         except ValueError:  # the key expired between add() and incr()
             cache.set(key, 1, timeout=window + 1)
             count = 1
-        if count <= limit:
+        # With the cache down (django-redis ignoring its errors) incr() answers None: the limit fails open.
+        if count is None or count <= limit:
             return 0
         return max(1, math.ceil(window - now % window))

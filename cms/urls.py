@@ -6,7 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v3.urls import api as api_v3
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import health, views
+from . import health, outage, views
 from .api import api_router
 from .feeds import StoryFeed
 from .sitemaps import sitemap
@@ -19,6 +19,9 @@ urlpatterns = [
     path("sitemap.xml", sitemap, name="sitemap"),
     path("healthz", health.healthz, name="healthz"),
 ]
+
+# A database outage is a 503 with Retry-After (cms/outage.py); any other uncaught error, Django's 500.
+handler500 = outage.server_error
 
 if settings.TWINNING_BENCH_VIEWS:
     urlpatterns += [path("bench/ok/", views.bench_ok)]

@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -79,6 +80,8 @@ MIDDLEWARE = [
     "cms.ratelimit.APIRateLimitMiddleware",
     "cms.middleware.LocaleMiddleware",
     "cms.middleware.APIQueryMiddleware",
+    # After the language is known (it is part of the key), before sessions and users are looked at for the view.
+    "cms.cache.middleware.ResponseCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -113,12 +116,25 @@ TEMPLATES = [
 WSGI_APPLICATION = "cms.wsgi.application"
 
 # SQLite is the embedded default so that `make run` works on a bare machine; production sets DATABASE_URL.
+# A persistent connection is checked before each request reuses it (CONN_HEALTH_CHECKS), so after a database
+# restart the site reconnects by itself; while the database is away, requests get a 503 (cms/outage.py).
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        conn_health_checks=True,
     )
 }
+# A read replica (PostgreSQL streaming replication): reads outside a transaction go to it, everything else to
+# the primary (cms/db_router.py).
+DATABASE_REPLICA_URL = os.environ.get("DATABASE_REPLICA_URL", "")
+if DATABASE_REPLICA_URL:
+    DATABASES["replica"] = dj_database_url.parse(
+        DATABASE_REPLICA_URL,
+        conn_max_age=DATABASES["default"]["CONN_MAX_AGE"],
+        conn_health_checks=True,
+    )
+    DATABASE_ROUTERS = ["cms.db_router.ReplicaRouter"]
 DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -189,8 +205,28 @@ STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = "/media/"
 
+# Uploaded media: on this machine's disk, or with AWS_STORAGE_BUCKET_NAME set, in an S3-compatible bucket through
+# django-storages (so that several web servers share it). boto3 reads AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY (or an instance role) itself.
+AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
+if AWS_STORAGE_BUCKET_NAME:
+    MEDIA_STORAGE = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": AWS_STORAGE_BUCKET_NAME,
+            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
+            "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("AWS_LOCATION", ""),
+            "default_acl": None,
+            "file_overwrite": False,
+            "querystring_auth": False,
+        },
+    }
+else:
+    MEDIA_STORAGE = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -206,6 +242,19 @@ WAGTAILSEARCH_BACKENDS = {
         "AUTO_UPDATE": True,
     }
 }
+# Or OpenSearch / Elasticsearch, when TWINNING_SEARCH_URL names a cluster; TWINNING_SEARCH_ENGINE is the name of
+# one of Wagtail's backends for it (the client package it imports, e.g. opensearch-py, is then installed too).
+TWINNING_SEARCH_URL = os.environ.get("TWINNING_SEARCH_URL", "")
+TWINNING_SEARCH_ENGINE = os.environ.get("TWINNING_SEARCH_ENGINE", "opensearch3")
+if TWINNING_SEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = {
+        "default": {
+            "BACKEND": f"wagtail.search.backends.{TWINNING_SEARCH_ENGINE}",
+            "URLS": env_list("TWINNING_SEARCH_URL"),
+            "INDEX_PREFIX": os.environ.get("TWINNING_SEARCH_INDEX_PREFIX", "twinning_"),
+            "AUTO_UPDATE": True,
+        }
+    }
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
@@ -248,11 +297,12 @@ TWINNING_PROXY_COUNT = int(os.environ.get("TWINNING_PROXY_COUNT", "0"))
 # The login lockout counts by the same client address.
 AXES_CLIENT_IP_CALLABLE = "cms.ratelimit.client_address"
 TWINNING_PREVIEW_TOKEN_MAX_AGE = int(os.environ.get("TWINNING_PREVIEW_TOKEN_MAX_AGE", "3600"))
-# Wagtail's own tasks run at once, as before; webhook deliveries are queued in the database and sent by
-# `manage.py db_worker --queue-name webhooks` (see README), so publishing never waits for a receiver.
+# Wagtail's own tasks run at once, as before; webhook deliveries and image renditions (made ahead of time for
+# published pages, home/tasks.py) are queued in the database and run by `make worker`
+# (`manage.py db_worker --backend webhooks --queue-name webhooks,renditions`), so publishing never waits for them.
 TASKS = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
-    "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["webhooks"]},
+    "webhooks": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["webhooks", "renditions"]},
 }
 TWINNING_WEBHOOK_TIMEOUT = float(os.environ.get("TWINNING_WEBHOOK_TIMEOUT", "5"))
 TWINNING_WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("TWINNING_WEBHOOK_MAX_ATTEMPTS", "5"))
@@ -270,8 +320,44 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "twinning",
+        # Room for the response cache (cms/cache): a response per URL and language, a version per tag.
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
     }
 }
+
+# Full responses for anonymous reads of HTML pages and the public APIs, dropped exactly when what they showed
+# changes (cms/cache). Shared caches (a CDN) may keep them TWINNING_CACHE_S_MAXAGE seconds, browsers
+# TWINNING_CACHE_MAX_AGE; behind a CDN set TWINNING_FRONTEND_CACHE so that changes are purged from it too.
+TWINNING_RESPONSE_CACHE = env_bool("TWINNING_RESPONSE_CACHE", True)
+TWINNING_RESPONSE_CACHE_TIMEOUT = int(os.environ.get("TWINNING_RESPONSE_CACHE_TIMEOUT", str(24 * 3600)))
+TWINNING_CACHE_MAX_AGE = int(os.environ.get("TWINNING_CACHE_MAX_AGE", "60"))
+TWINNING_CACHE_S_MAXAGE = int(os.environ.get("TWINNING_CACHE_S_MAXAGE", "300"))
+# Wagtail's front-end cache invalidation: http (an HTTP PURGE to TWINNING_FRONTEND_CACHE_LOCATION, e.g. Varnish),
+# cloudflare (TWINNING_CLOUDFLARE_ZONE_ID and TWINNING_CLOUDFLARE_BEARER_TOKEN) or cloudfront
+# (TWINNING_CLOUDFRONT_DISTRIBUTION_ID; boto3 reads the AWS credentials).
+TWINNING_FRONTEND_CACHE = os.environ.get("TWINNING_FRONTEND_CACHE", "").strip().lower()
+_FRONTEND_CACHE_BACKENDS = {
+    "http": lambda: {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": os.environ["TWINNING_FRONTEND_CACHE_LOCATION"],
+    },
+    "cloudflare": lambda: {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": os.environ["TWINNING_CLOUDFLARE_ZONE_ID"],
+        "BEARER_TOKEN": os.environ["TWINNING_CLOUDFLARE_BEARER_TOKEN"],
+    },
+    "cloudfront": lambda: {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
+        "DISTRIBUTION_ID": os.environ["TWINNING_CLOUDFRONT_DISTRIBUTION_ID"],
+    },
+}
+if TWINNING_FRONTEND_CACHE and TWINNING_FRONTEND_CACHE not in _FRONTEND_CACHE_BACKENDS:
+    raise ImproperlyConfigured("TWINNING_FRONTEND_CACHE must be one of: http, cloudflare, cloudfront.")
+WAGTAILFRONTENDCACHE = (
+    {TWINNING_FRONTEND_CACHE: _FRONTEND_CACHE_BACKENDS[TWINNING_FRONTEND_CACHE]()} if TWINNING_FRONTEND_CACHE else {}
+)
+# Production's shared cache (cms/settings/production.py).
+REDIS_URL = os.environ.get("REDIS_URL", "")
 
 LOGGING = {
     "version": 1,

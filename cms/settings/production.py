@@ -12,17 +12,26 @@ if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("Set DJANGO_SECRET_KEY in the environment.")
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": MEDIA_STORAGE,  # noqa: F405
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
-if os.environ.get("REDIS_URL"):
+# Redis through django-redis, which can fail open: with Redis down, every cache read is a miss and every write
+# is dropped (logged), so the site keeps serving, slower, instead of answering 500 (Django's own RedisCache
+# raises). Short socket timeouts keep a hung Redis from holding requests up.
+if REDIS_URL:  # noqa: F405
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,  # noqa: F405
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+            },
         }
     }
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", True)  # noqa: F405
