@@ -40,7 +40,7 @@ DATABASE = "twinning_faults"
 REDIS_DB = 7
 PG_CLUSTER = ["15", "main"]
 WEBHOOK_TIMEOUT = 2
-WORKER = [PYTHON, "manage.py", "db_worker", "--backend", "webhooks", "--queue-name", "webhooks"]
+WORKER = [PYTHON, "manage.py", "db_worker", "--backend", "webhooks", "--queue-name", "webhooks,renditions"]
 
 LOAD_URLS = [
     "/en/",
