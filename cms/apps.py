@@ -16,3 +16,7 @@ class CmsConfig(AppConfig):
         from .translation import restrictions
 
         restrictions.connect()
+
+        from .cache import signals as cache_signals
+
+        cache_signals.connect()

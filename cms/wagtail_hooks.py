@@ -1,6 +1,7 @@
 from wagtail import hooks
 from wagtail.permissions import register_permission_policy
 
+from .cache import wagtail_hooks as cache_hooks  # noqa: F401 (the response cache's before_serve_page hook)
 from .webhooks.models import WebhookAttempt, WebhookDelivery
 from .webhooks.views import LogPermissionPolicy, WebhooksViewSetGroup
 

@@ -20,3 +20,13 @@ def media_root(tmp_path_factory):
 
     with override_settings(MEDIA_ROOT=tmp_path_factory.mktemp("media")):
         yield
+
+
+@pytest.fixture(autouse=True)
+def clear_caches():
+    """Every test starts with empty caches: the response cache would otherwise outlive the test's rolled-back data."""
+    from django.core.cache import caches
+
+    for cache in caches.all(initialized_only=True):
+        cache.clear()
+    yield

@@ -1,0 +1,95 @@
+"""Cached responses and tag versions in Django's default cache.
+
+A tag's version is a number from one shared counter (`cache.incr`, atomic on Redis): a response rendered from
+time T stores the versions it saw and is kept only if no tag it depends on was bumped after T, so a publish that
+lands while a page renders can never leave the old page in the cache. A missing version (never set, or evicted)
+counts as changed: a lost version costs a miss, never a stale answer.
+"""
+
+import hashlib
+from urllib.parse import parse_qsl, urlencode
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import timezone
+
+PREFIX = "twinning:rc:"
+CLOCK_KEY = f"{PREFIX}clock"
+
+
+def _tag_key(tag):
+    return f"{PREFIX}tag:{tag}"
+
+
+def response_key(request, language):
+    """The request's URL with its query parameters in a normal order, its language and today's date.
+
+    The date is there because campaign statuses (upcoming, active, ended) follow the calendar: yesterday's home
+    page is not served today.
+    """
+    query = urlencode(sorted(parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)))
+    raw = "\n".join(
+        [request.get_host(), request.path, query, language, timezone.localdate().isoformat(), request.scheme]
+    )
+    return f"{PREFIX}response:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+def clock():
+    """The current value of the shared counter (0 before the first bump)."""
+    return cache.get(CLOCK_KEY) or 0
+
+
+def _tick():
+    try:
+        return cache.incr(CLOCK_KEY)
+    except ValueError:
+        cache.add(CLOCK_KEY, 0, timeout=None)
+        return cache.incr(CLOCK_KEY)
+
+
+def bump(tags):
+    """Give each tag a new version: every response stored with one of them is stale from now on."""
+    if not tags:
+        return
+    version = _tick()
+    cache.set_many({_tag_key(tag): version for tag in tags}, timeout=None)
+
+
+def current_versions(tags):
+    """{tag: version} for `tags`; a tag never bumped gets version 0 (set now, so it is not missing next time)."""
+    keys = {_tag_key(tag): tag for tag in tags}
+    found = cache.get_many(list(keys))
+    missing = {key: 0 for key in keys if key not in found}
+    for key in missing:
+        cache.add(key, 0, timeout=None)
+    if missing:
+        found.update(cache.get_many(list(missing)))
+    return {keys[key]: version for key, version in found.items()}
+
+
+def is_fresh(versions):
+    keys = {_tag_key(tag): version for tag, version in versions.items()}
+    current = cache.get_many(list(keys))
+    return all(key in current and current[key] == version for key, version in keys.items())
+
+
+def get(key):
+    entry = cache.get(key)
+    if entry is None or not is_fresh(entry["versions"]):
+        return None
+    return entry
+
+
+def put(key, response, tags, started_at):
+    """Store the response unless one of its tags was bumped since `started_at`; returns whether it was stored."""
+    versions = current_versions(tags)
+    if len(versions) != len(tags) or any(version > started_at for version in versions.values()):
+        return False
+    entry = {
+        "status": response.status_code,
+        "headers": list(response.items()),
+        "content": response.content,
+        "versions": versions,
+    }
+    cache.set(key, entry, timeout=settings.TWINNING_RESPONSE_CACHE_TIMEOUT)
+    return True

@@ -1,0 +1,122 @@
+"""Dependency tags: what a response showed, collected while it renders."""
+
+import contextvars
+from contextlib import contextmanager
+
+from django.db.models.signals import post_init
+from wagtail.models import Page
+
+_collected = contextvars.ContextVar("twinning_cache_tags", default=None)
+
+# Always a dependency: sites and locales change rarely and change every page.
+GLOBAL_TAG = "all"
+ALL_PAGES = "page"
+
+# What an HTML page of each type lists besides itself, so that a newly published item shows up (the items
+# already shown are covered by their own `page:`/`obj:` tags).
+PAGE_LISTINGS = {
+    "home.homepage": ("stories.storypage", "home.campaignpage"),
+    "home.campaignindexpage": ("home.campaignpage",),
+    "stories.storyindexpage": ("stories.storypage", "cities.citypartnershippage", "home.focusarea", "cities.city"),
+    "cities.partnershipindexpage": ("cities.citypartnershippage", "home.focusarea", "cities.city"),
+}
+
+_instance_tagger_by_class = {}
+
+
+def page_tag(pk):
+    return f"page:{pk}"
+
+
+def object_tag(model, pk):
+    return f"obj:{model._meta.label_lower}:{pk}"
+
+
+def list_tag(label, language=None):
+    return f"list:{label}:{language}" if language else f"list:{label}"
+
+
+def refs_tag(translation_key, language):
+    """Pages in `language` that name the page (any translation of it) with this translation key."""
+    return f"refs:{translation_key}:{language}"
+
+
+def translations_tag(translation_key):
+    """The set of a page's translations and their titles and URLs (language switcher, `meta.translations`)."""
+    return f"tkey:{translation_key}"
+
+
+def tree_tag(path):
+    return f"tree:{path}"
+
+
+def tracked_object_models():
+    """Snippets, images and documents: models whose instances pages show and whose changes must drop them."""
+    from wagtail.documents import get_document_model
+    from wagtail.images import get_image_model
+    from wagtail.snippets.models import get_snippet_models
+
+    return {*get_snippet_models(), get_image_model(), get_document_model()}
+
+
+def _tagger(cls):
+    try:
+        return _instance_tagger_by_class[cls]
+    except KeyError:
+        pass
+    if issubclass(cls, Page):
+        tagger = page_tag
+    elif cls in tracked_object_models():
+        model = cls._meta.concrete_model
+
+        def tagger(pk):
+            return object_tag(model, pk)
+
+    else:
+        tagger = None
+    _instance_tagger_by_class[cls] = tagger
+    return tagger
+
+
+def is_tracked_object(cls):
+    tagger = _tagger(cls)
+    return tagger is not None and tagger is not page_tag
+
+
+def _record_instance(sender, instance, **kwargs):
+    tags = _collected.get()
+    if tags is None:
+        return
+    tagger = _tagger(sender)
+    if tagger is not None and instance.pk is not None:
+        tags.add(tagger(instance.pk))
+
+
+def connect():
+    post_init.connect(_record_instance, dispatch_uid="twinning_cache_record_instance")
+
+
+@contextmanager
+def collect():
+    """Within the block, every tracked instance loaded and every `add()` lands in the yielded set."""
+    tags = {GLOBAL_TAG}
+    token = _collected.set(tags)
+    try:
+        yield tags
+    finally:
+        _collected.reset(token)
+
+
+def add(*tags):
+    collected = _collected.get()
+    if collected is not None:
+        collected.update(tags)
+
+
+def add_for_served_page(page, language):
+    """A served HTML page depends on the pages that name it, its site's menu and what its type lists."""
+    add(page_tag(page.pk), translations_tag(page.translation_key), refs_tag(page.translation_key, language))
+    if page.depth >= 2:
+        add(tree_tag(page.path[: Page.steplen * 2]))
+    for label in PAGE_LISTINGS.get(page._meta.label_lower, ()):
+        add(list_tag(label, language))
