@@ -335,27 +335,35 @@ TWINNING_CACHE_S_MAXAGE = int(os.environ.get("TWINNING_CACHE_S_MAXAGE", "300"))
 # Wagtail's front-end cache invalidation: http (an HTTP PURGE to TWINNING_FRONTEND_CACHE_LOCATION, e.g. Varnish),
 # cloudflare (TWINNING_CLOUDFLARE_ZONE_ID and TWINNING_CLOUDFLARE_BEARER_TOKEN) or cloudfront
 # (TWINNING_CLOUDFRONT_DISTRIBUTION_ID; boto3 reads the AWS credentials).
-TWINNING_FRONTEND_CACHE = os.environ.get("TWINNING_FRONTEND_CACHE", "").strip().lower()
-_FRONTEND_CACHE_BACKENDS = {
-    "http": lambda: {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
-        "LOCATION": os.environ["TWINNING_FRONTEND_CACHE_LOCATION"],
-    },
-    "cloudflare": lambda: {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
-        "ZONEID": os.environ["TWINNING_CLOUDFLARE_ZONE_ID"],
-        "BEARER_TOKEN": os.environ["TWINNING_CLOUDFLARE_BEARER_TOKEN"],
-    },
-    "cloudfront": lambda: {
-        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudfrontBackend",
-        "DISTRIBUTION_ID": os.environ["TWINNING_CLOUDFRONT_DISTRIBUTION_ID"],
-    },
-}
-if TWINNING_FRONTEND_CACHE and TWINNING_FRONTEND_CACHE not in _FRONTEND_CACHE_BACKENDS:
-    raise ImproperlyConfigured("TWINNING_FRONTEND_CACHE must be one of: http, cloudflare, cloudfront.")
-WAGTAILFRONTENDCACHE = (
-    {TWINNING_FRONTEND_CACHE: _FRONTEND_CACHE_BACKENDS[TWINNING_FRONTEND_CACHE]()} if TWINNING_FRONTEND_CACHE else {}
-)
+
+
+def frontend_cache_backends(environ):
+    """WAGTAILFRONTENDCACHE for the backend TWINNING_FRONTEND_CACHE names (none when it is empty)."""
+    name = environ.get("TWINNING_FRONTEND_CACHE", "").strip().lower()
+    backends = {
+        "http": ("HTTPBackend", {"LOCATION": "TWINNING_FRONTEND_CACHE_LOCATION"}),
+        "cloudflare": (
+            "CloudflareBackend",
+            {"ZONEID": "TWINNING_CLOUDFLARE_ZONE_ID", "BEARER_TOKEN": "TWINNING_CLOUDFLARE_BEARER_TOKEN"},
+        ),
+        "cloudfront": ("CloudfrontBackend", {"DISTRIBUTION_ID": "TWINNING_CLOUDFRONT_DISTRIBUTION_ID"}),
+    }
+    if not name:
+        return {}
+    if name not in backends:
+        raise ImproperlyConfigured("TWINNING_FRONTEND_CACHE must be one of: http, cloudflare, cloudfront.")
+    class_name, variables = backends[name]
+    missing = [variable for variable in variables.values() if not environ.get(variable)]
+    if missing:
+        raise ImproperlyConfigured(f"TWINNING_FRONTEND_CACHE={name} needs {', '.join(missing)}.")
+    options = {option: environ[variable] for option, variable in variables.items()}
+    return {name: {"BACKEND": f"wagtail.contrib.frontend_cache.backends.{class_name}", **options}}
+
+
+WAGTAILFRONTENDCACHE = frontend_cache_backends(os.environ)
+# The exact URLs that showed a change are purged (cms/cache/purge.py), each in its own language: Wagtail need not
+# repeat every URL under every language prefix.
+WAGTAILFRONTENDCACHE_LANGUAGES = []
 # Production's shared cache (cms/settings/production.py).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 
