@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -171,8 +172,8 @@ class CityPartnershipPage(BasePage):
 
     class Status(models.TextChoices):
         PROPOSED = "proposed", _("Proposed")
-        ACTIVE = "active", _("Active")
-        INACTIVE = "inactive", _("Inactive")
+        ACTIVE = "active", pgettext_lazy("partnership status", "Active")
+        INACTIVE = "inactive", pgettext_lazy("partnership status", "Inactive")
 
     city_a = models.ForeignKey(City, verbose_name=_("first city"), on_delete=models.PROTECT, related_name="+")
     city_b = models.ForeignKey(City, verbose_name=_("second city"), on_delete=models.PROTECT, related_name="+")
@@ -302,8 +303,10 @@ class PartnershipFilterForm(ListingFilterForm):
         for city_a_country, city_b_country in partnerships.values_list("city_a__country", "city_b__country"):
             country_codes.update([city_a_country, city_b_country])
         self.set_country_choices(country_codes)
-        self.add_choice_field("status", _("Status"), CityPartnershipPage.Status.choices)
-        self.add_choice_field("relationship_type", _("Type"), CityPartnershipPage.RelationshipType.choices)
+        self.add_choice_field("status", pgettext_lazy("partnership", "Status"), CityPartnershipPage.Status.choices)
+        self.add_choice_field(
+            "relationship_type", pgettext_lazy("partnership", "Type"), CityPartnershipPage.RelationshipType.choices
+        )
 
     def filter(self, partnerships):
         if not self.is_valid():
