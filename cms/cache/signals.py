@@ -46,7 +46,7 @@ def page_tags(page, include_descendants=False):
             result.update((tags.page_tag(pk), tags.translations_tag(key)))
     result.add(tags.tree_tag(page.path[: -Page.steplen]))
     language = _language(page)
-    for label in (page._meta.label_lower, tags.ALL_PAGES):
+    for label in ((page.specific_class or type(page))._meta.label_lower, tags.ALL_PAGES):
         result.add(tags.list_tag(label))
         if language:
             result.add(tags.list_tag(label, language))
@@ -106,9 +106,14 @@ def page_deleted(sender, instance, **kwargs):
 
 
 def restriction_changed(sender, instance, **kwargs):
-    page = Page.objects.filter(pk=instance.page_id).first()
-    if page is not None:
-        invalidate(page_tags(page, include_descendants=True))
+    """A view restriction protects its page's subtree; on a source page it protects the translations too."""
+    page = Page.objects.filter(pk=instance.page_id).only("translation_key").first()
+    if page is None:
+        return
+    result = set()
+    for translation in Page.objects.filter(translation_key=page.translation_key):
+        result |= page_tags(translation, include_descendants=True)
+    invalidate(result)
 
 
 def object_changed(sender, instance, **kwargs):

@@ -52,6 +52,8 @@ def bump(tags):
     if not tags:
         return
     version = _tick()
+    if version is None:  # a cache that fails open (django-redis with IGNORE_EXCEPTIONS) while it is down
+        return
     cache.set_many({_tag_key(tag): version for tag in tags}, timeout=None)
 
 
@@ -70,7 +72,7 @@ def current_versions(tags):
 def is_fresh(versions):
     keys = {_tag_key(tag): version for tag, version in versions.items()}
     current = cache.get_many(list(keys))
-    return all(key in current and current[key] == version for key, version in keys.items())
+    return all(version is not None and current.get(key) == version for key, version in keys.items())
 
 
 def get(key):
@@ -83,7 +85,7 @@ def get(key):
 def put(key, response, tags, started_at):
     """Store the response unless one of its tags was bumped since `started_at`; returns whether it was stored."""
     versions = current_versions(tags)
-    if len(versions) != len(tags) or any(version > started_at for version in versions.values()):
+    if len(versions) != len(tags) or any(version is None or version > started_at for version in versions.values()):
         return False
     entry = {
         "status": response.status_code,
