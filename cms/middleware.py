@@ -12,6 +12,11 @@ def is_api_request(request):
     return request.path_info.startswith(API_PATH_PREFIX)
 
 
+def is_number(text):
+    """Whether `text` is a run of ASCII digits: str.isdigit() alone also takes "²", which int() refuses."""
+    return text.isascii() and text.isdigit()
+
+
 class LocaleMiddleware(DjangoLocaleMiddleware):
     """Django's LocaleMiddleware, except that a view's own 404 is never redirected to a language prefix.
 
@@ -45,7 +50,8 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
 
 class APIQueryMiddleware:
     """Refuses, before any view sees it, an API request with a NUL byte in its query string (400), a number in its
-    query past 2147483647 (400) or an id in its path past that (404).
+    query past 2147483647 (400) or an id in its path past that (404); an API address no route matches is a JSON
+    404 too.
 
     PostgreSQL rejects NUL in text, and integers past a column's range, and SQLite past 64 bits: such values
     would otherwise fail deep in a query, as server errors or differently on each database (Wagtail's v3
@@ -59,11 +65,16 @@ class APIQueryMiddleware:
 
     def __call__(self, request):
         if is_api_request(request):
-            if any(part.isdigit() and int(part) > self.MAX_INTEGER for part in request.path_info.split("/")):
+            if any(is_number(part) and int(part) > self.MAX_INTEGER for part in request.path_info.split("/")):
                 return self.error(request, 404, "Not Found", "No object has this id.")
             message = self.problem(request)
             if message:
                 return self.error(request, 400, "Bad Request", message)
+            response = self.get_response(request)
+            if response.status_code == 404 and response.get("Content-Type", "").startswith("text/html"):
+                # No API route matched (/api/v2/pages/abc/): Django's HTML page would be the only non-JSON answer.
+                return self.error(request, 404, "Not Found", "Nothing is at this API address.")
+            return response
         return self.get_response(request)
 
     def error(self, request, status, title, message):
@@ -80,7 +91,7 @@ class APIQueryMiddleware:
             if "\x00" in name or any("\x00" in value for value in values):
                 return "Null characters are not allowed in query parameters."
         for name, value in request.GET.items():
-            if name != "search" and value.isdigit() and int(value) > self.MAX_INTEGER:
+            if name != "search" and is_number(value) and int(value) > self.MAX_INTEGER:
                 return f"{name} must be at most {self.MAX_INTEGER}."
         if request.method == "GET" and request.path_info.startswith(f"{API_PATH_PREFIX}v3/"):
             from cms.api.v3 import unknown_query_parameters
