@@ -10,6 +10,7 @@ from django.test import override_settings
 from cms.cache import store
 from cms.cache.middleware import CACHE_HEADER
 from cms.settings.base import frontend_cache_backends
+from tests.conftest import require_service
 from tests.factories import StoryPageFactory
 
 from .test_response_cache import ResponseCacheTestCase
@@ -176,3 +177,52 @@ def test_front_end_cache_backends_come_from_the_environment():
         ImproperlyConfigured, match="^TWINNING_FRONTEND_CACHE=http needs TWINNING_FRONTEND_CACHE_LOCATION.$"
     ):
         frontend_cache_backends({"TWINNING_FRONTEND_CACHE": "http"})
+
+
+REDIS_CACHE = {
+    "default": {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": "redis://127.0.0.1:6379/14",
+        "KEY_PREFIX": "twinning-response-cache-test",
+    }
+}
+
+
+def redis_reachable():
+    import redis
+
+    try:
+        return redis.Redis.from_url(REDIS_CACHE["default"]["LOCATION"], socket_connect_timeout=0.5).ping()
+    except redis.RedisError:
+        return False
+
+
+@override_settings(CACHES=REDIS_CACHE)
+class RedisResponseCacheTests(ResponseCacheTestCase):
+    """Production's cache: versions counted with Redis INCR, purge URLs kept in Redis sets."""
+
+    def setUp(self):
+        if not redis_reachable():
+            require_service("Redis is not reachable on 127.0.0.1:6379")
+        super().setUp()
+        from django.core.cache import cache
+
+        cache.clear()
+        self.addCleanup(cache.clear)
+        self.receiver = PurgeReceiver()
+        self.addCleanup(self.receiver.stop)
+        backends = {"varnish": {"BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend"}}
+        backends["varnish"]["LOCATION"] = self.receiver.location
+        overrides = override_settings(WAGTAILFRONTENDCACHE=backends)
+        overrides.enable()
+        self.addCleanup(overrides.disable)
+
+    def test_publishing_drops_and_purges_exactly_on_redis(self):
+        self.warm(self.story_a.url, self.story_b.url, self.story_index.url)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.story_a.save_revision().publish()
+        self.assertStates({self.story_a.url: "miss", self.story_b.url: "hit", self.story_index.url: "miss"})
+        self.assertEqual(
+            sorted(self.receiver.purged),
+            sorted([("testserver", self.story_a.url), ("testserver", self.story_index.url)]),
+        )
