@@ -41,9 +41,9 @@ browser-deps:
 test: setup browser-deps
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# Sends webhook deliveries queued by publishing (README: Webhooks); run it beside `make run`.
+# Sends webhook deliveries and makes image renditions, both queued by publishing (README); run it beside `make run`.
 worker: migrate
-	$(BIN)/python manage.py db_worker --backend webhooks --queue-name webhooks
+	$(BIN)/python manage.py db_worker --backend webhooks --queue-name webhooks,renditions
 
 check: install
 	$(BIN)/python manage.py check

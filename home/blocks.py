@@ -17,7 +17,7 @@ from wagtail.models import Page
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .api_types import CallToActionRepresentation, CaptionedImageRepresentation, FeaturedPagesRepresentation
-from .rendition_specs import image_api_representation
+from .rendition_specs import BODY_IMAGE_RENDITIONS, RENDITIONS, image_api_representation
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
@@ -59,8 +59,9 @@ class ParagraphBlock(blocks.RichTextBlock):
         template = "blocks/paragraph_block.html"
 
 
-# The rendition blocks/captioned_image_block.html shows; fetched for every image of a stream in one query.
-BODY_IMAGE_RENDITIONS = ("width-1200",)
+# What an image block shows: its template's rendition and the API's; fetched for every image of a stream in one
+# query. Both must be there: Wagtail takes prefetched renditions as complete, and would make any missing one again.
+BLOCK_IMAGE_RENDITIONS = (*BODY_IMAGE_RENDITIONS, *RENDITIONS.values())
 
 
 class CaptionedImageBlock(blocks.StructBlock):
@@ -88,7 +89,7 @@ class CaptionedImageBlock(blocks.StructBlock):
                 images,
                 Prefetch(
                     "renditions",
-                    queryset=rendition_model.objects.filter(filter_spec__in=BODY_IMAGE_RENDITIONS),
+                    queryset=rendition_model.objects.filter(filter_spec__in=BLOCK_IMAGE_RENDITIONS),
                     to_attr="prefetched_renditions",
                 ),
             )

@@ -34,6 +34,7 @@ from .serializers import (
     call_to_action_url,
     snippet_serializer,
 )
+from .site_root_paths import request_scope
 
 PAGE_TRANSLATABLE_FIELDS = [
     TranslatableField("title"),
@@ -235,6 +236,12 @@ class BasePage(HeadlessPreviewMixin, Page):
 
     def get_view_restrictions(self):
         return view_restrictions_for(self)
+
+    def _get_site_root_paths(self, cache_object=None, **kwargs):
+        # One copy of the site root paths per request, even where no request is passed (home.site_root_paths).
+        if cache_object is None and not kwargs:
+            cache_object = request_scope()
+        return super()._get_site_root_paths(cache_object, **kwargs)
 
     @property
     def card_image(self):

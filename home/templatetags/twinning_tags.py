@@ -16,11 +16,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from home.models import CallToAction, HomePage
+from home.rendition_specs import CARD_RENDITIONS  # both widths are fetched in one query per listing
 
 register = template.Library()
 
-# Cards show their image at two widths (srcset); both renditions are fetched in one query per listing.
-CARD_RENDITIONS = ("fill-480x300", "fill-960x600")
 _REQUEST_CACHE_ATTR = "_twinning_chrome"
 
 

@@ -30,6 +30,8 @@ from wagtail_localize.models import StringSegment, StringTranslation, Translatio
 from home.demo import content, translations
 from home.demo.images import IMAGES
 from home.models import CallToAction, CampaignPage, FocusArea, HomePage, HomePageCallToAction, PartnerOrganisation
+from home.rendition_specs import ALL_RENDITIONS
+from home.tasks import make_renditions
 
 # Only ever used on a developer's machine, and printed so they can log in; production sets its own.
 DEFAULT_ADMIN_PASSWORD = "changeme-twinning"  # noqa: S105
@@ -44,6 +46,13 @@ class Command(BaseCommand):
         "Create the demo site's pages, snippets, images and an admin user, and translate them into the site's other "
         "languages. Safe to run again."
     )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--no-renditions",
+            action="store_true",
+            help="Leave the images' renditions to the task worker (or to the first request that needs them).",
+        )
 
     def handle(self, *args, **options):
         self.verbosity = options["verbosity"]
@@ -74,6 +83,12 @@ class Command(BaseCommand):
             self.section("Translations")
             self.ensure_translations(home)
 
+        if not options["no_renditions"]:
+            # Every size the site shows, made now rather than by the first visitors' requests (home.tasks).
+            self.section("Image renditions")
+            made = make_renditions([image.pk for image in self.objects["image"].values()])
+            if self.verbosity >= 1:
+                self.stdout.write(f"  {made} images, {len(ALL_RENDITIONS)} sizes each")
         self.report()
 
     # Output.
