@@ -231,3 +231,11 @@ class BaseStreamBlock(blocks.StreamBlock):
 
     class Meta:
         block_counts = {}
+
+    def get_searchable_content(self, value):
+        # The PostgreSQL search backend asks for a body's text once per index column (five times); a bulk indexer
+        # (generate_content) works it out once and leaves it on the value it indexes.
+        precomputed = getattr(value, "precomputed_searchable_content", None)
+        if precomputed is not None:
+            return precomputed
+        return super().get_searchable_content(value)

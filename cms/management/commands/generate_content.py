@@ -38,13 +38,18 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
+from django.db.models import BigIntegerField
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.text import slugify
 from django_countries import countries
 from PIL import Image, ImageDraw
+from wagtail.blocks import StreamValue
+from wagtail.fields import StreamField
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 from wagtail.search.backends import get_search_backend
+from wagtail.search.models import IndexEntry
 from wagtail_localize.models import TranslationSource
 
 from cities.models import City, CityPartnershipPage, MemberAssociation, PartnershipIndexPage
@@ -56,11 +61,15 @@ from home.models import (
     HomePage,
     PartnerOrganisation,
 )
+from home.tasks import make_renditions
 from stories.models import StoryIndexPage, StoryPage
 
 PREFIX = "gen-"
 MARK = "[generated]"
 BATCH = 500
+INDEX_BATCH = 1000
+# Wagtail's search backends that keep their index in the database's IndexEntry table.
+DATABASE_SEARCH_BACKENDS = ("modelsearch.backends.database.", "wagtail.search.backends.database.")
 MAX_ASSOCIATIONS = 500
 IMAGE_POOL = 12
 COUNTRY_COUNT = 140
@@ -211,6 +220,12 @@ class Command(BaseCommand):
             # Child counts of the home and section pages in every language, recounted once at the end (pages were
             # added beside wagtail-localize's own add_child calls, each of which updates the parent it was given).
             self.fix_numchild(Page.objects.filter(depth__in=[2, 3]).values_list("path", flat=True))
+        self.section("Image renditions")
+        # Every size the site shows, for the pool of images every generated page uses (home.tasks).
+        progress = self.progress("renditions", len(self.images))
+        for image in self.images:
+            progress.advance(make_renditions([image.pk]))
+        progress.finish()
         if not options["no_search_index"]:
             self.section("Search index")
             self.update_search_index()
@@ -662,13 +677,53 @@ class Command(BaseCommand):
     # Search.
 
     def update_search_index(self):
+        """Index the generated pages with the backend's bulk add, in batches, their stream fields read in bulk.
+
+        Indexing a stream field reads the images and snippets its blocks name: Wagtail does that per page (two or
+        three queries each, most of the indexing time). Here a batch's streams are converted together, so a batch
+        costs the same few queries whatever its size.
+        """
         backend = get_search_backend()
         for model in (CampaignPage, CityPartnershipPage, StoryPage):
             queryset = model.objects.filter(slug__startswith=PREFIX).order_by("pk")
+            if type(backend).__module__.startswith(DATABASE_SEARCH_BACKENDS):
+                # Pages already in the index are left as they are (generated pages never change): a second run
+                # indexes nothing. Other backends are asked to index everything again.
+                indexed = IndexEntry.objects.filter(content_type=ContentType.objects.get_for_model(model))
+                queryset = queryset.exclude(
+                    pk__in=indexed.annotate(pk_int=Cast("object_id", BigIntegerField())).values("pk_int")
+                )
             total = queryset.count()
             progress = self.progress(f"index {model._meta.verbose_name_plural}", total)
-            for start in range(0, total, BATCH):
-                chunk = list(queryset[start : start + BATCH])
+            last_pk = 0
+            while chunk := list(queryset.filter(pk__gt=last_pk)[:INDEX_BATCH]):
+                resolve_streams_in_bulk(chunk)
                 backend.add_bulk(model, chunk)
+                last_pk = chunk[-1].pk
                 progress.advance(len(chunk))
             progress.finish()
+
+
+def resolve_streams_in_bulk(objects):
+    """Convert the stream fields of `objects` (all of one model) to Python values together.
+
+    Wagtail converts a stream's blocks of one type in one go (`bulk_to_python`: one query for all the images of a
+    body). Joined into one stream, every object's blocks convert in one go, and each object gets back its own part,
+    with its text for the search index worked out once (`BaseStreamBlock.get_searchable_content`).
+    """
+    if not objects:
+        return
+    for field in type(objects[0])._meta.concrete_fields:
+        if not isinstance(field, StreamField):
+            continue
+        raw, bounds = [], []
+        for obj in objects:
+            data = list(getattr(obj, field.attname).raw_data)
+            bounds.append((len(raw), len(raw) + len(data)))
+            raw.extend(data)
+        children = list(StreamValue(field.stream_block, raw, is_lazy=True))
+        for obj, (start, end) in zip(objects, bounds, strict=True):
+            value = [(child.block_type, child.value, child.id) for child in children[start:end]]
+            value = StreamValue(field.stream_block, value, is_lazy=False)
+            value.precomputed_searchable_content = field.stream_block.get_searchable_content(value)
+            setattr(obj, field.attname, value)

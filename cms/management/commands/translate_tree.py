@@ -7,11 +7,15 @@ from wagtail.models import Locale, Page
 
 from cms.translation.bulk import CREATED, FAILED, UNCHANGED, UPDATED, translate_tree
 
+MAX_PAGE_ID = 2**31 - 1  # beyond it SQLite cannot even look an id up
+
 
 def find_page(reference):
     """A page by id, or by its URL path such as /en/stories/ (the language prefix picks the locale)."""
-    if reference.isdigit():
-        return Page.objects.filter(pk=int(reference)).first()
+    if "\x00" in reference:  # no slug has one, and PostgreSQL refuses it in a query
+        return None
+    if reference.isascii() and reference.isdigit():  # not "²", which int() refuses
+        return Page.objects.filter(pk=int(reference)).first() if int(reference) <= MAX_PAGE_ID else None
     parts = [part for part in reference.strip("/").split("/") if part]
     language_codes = dict(settings.LANGUAGES)
     language = parts.pop(0) if parts and parts[0] in language_codes else settings.LANGUAGE_CODE
@@ -53,7 +57,7 @@ class Command(BaseCommand):
             raise CommandError(f"{source.title!r} is already in {source.locale.language_code}; choose other languages.")
         author = None
         if user:
-            author = get_user_model().objects.filter(username=user).first()
+            author = None if "\x00" in user else get_user_model().objects.filter(username=user).first()
             if author is None:
                 raise CommandError(f"No user {user!r}.")
         locales = [Locale.objects.get_or_create(language_code=code)[0] for code in languages]
