@@ -36,6 +36,15 @@ class GenerateContentTests(TestCase):
         self.assertIn("Generated content ready", self.output)
         self.assertIn("stories", self.output)
 
+    def test_generated_pages_are_in_the_search_index_with_their_bodies(self):
+        english = StoryPage.objects.filter(locale=self.en)
+        # "Volunteers" is only in the body's paragraph, which the index reads with the stream converted in bulk.
+        self.assertEqual(len(english.search("volunteers")), 30)
+        orchestra = set(english.filter(title__icontains="orchestra").values_list("pk", flat=True))
+        self.assertEqual({page.pk for page in english.search("orchestra")}, orchestra)
+        self.assertGreater(len(orchestra), 0)
+        self.assertIn("index story pages", self.output)
+
     def test_tree_is_valid(self):
         self.assertEqual(Page.find_problems(), ([], [], [], [], []))
         home = Site.objects.get(is_default_site=True).root_page
