@@ -1,12 +1,16 @@
 """Run by bench/run.py with the bench environment: the URLs of the mix and the queries each costs.
 
 Queries are counted with Django's test client and CaptureQueriesContext after clearing the cache (the uncached
-cost). Prints one JSON line.
+cost). Each URL's CPU time per request in this process (the median of a few requests, uncached) is measured too:
+unlike requests/s under load it hardly moves when other work shares the machine, so its ratio to the trivial view's
+is a steadier second reading. Prints one JSON line.
 """
 
 import json
 import os
+import statistics
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -26,6 +30,8 @@ from cities.models import CityPartnershipPage  # noqa: E402
 from home.models import FocusArea  # noqa: E402
 from stories.models import StoryPage  # noqa: E402
 
+CPU_SAMPLES = 7
+
 
 def main():
     story = StoryPage.objects.live().filter(locale__language_code="en").order_by("-date", "-pk").first()
@@ -44,7 +50,7 @@ def main():
             f"{partnership.get_parent().url}?country={partnership.city_a.country.code}"
         )
     client = Client(HTTP_HOST="127.0.0.1")
-    queries, statuses = {}, {}
+    queries, statuses, cpu_ms = {}, {}, {}
     for name, url in urls.items():
         client.get(url)  # renditions made, as on a site in use
         cache.clear()
@@ -52,7 +58,14 @@ def main():
             response = client.get(url)
         queries[name] = len(captured)
         statuses[name] = response.status_code
-    print(json.dumps({"urls": urls, "queries": queries, "statuses": statuses}))
+        timings = []
+        for _ in range(CPU_SAMPLES):
+            cache.clear()
+            started = time.process_time()
+            client.get(url)
+            timings.append((time.process_time() - started) * 1000)
+        cpu_ms[name] = round(statistics.median(timings), 2)
+    print(json.dumps({"urls": urls, "queries": queries, "statuses": statuses, "cpu_ms": cpu_ms}))
 
 
 if __name__ == "__main__":

@@ -42,6 +42,16 @@ MIX = [
     "search",
     "static",
 ]
+PHASES = {
+    "cold": "uncached: response cache off",
+    "warm": "response cache on, each URL requested once first",
+}
+# Issue 5's targets, as ratios to the trivial view in the same run (cold = uncached).
+TARGETS = [
+    ("cold", "story", 0.06),
+    ("cold", "api_story_listing_fields_all", 0.04),
+    *[("warm", name, 0.5) for name in ("home", "story", "story_listing_filtered", "api_story_listing_fields_all")],
+]
 SCALE_URLS = ["api_story_listing_fields_all", "story_listing_filtered", "partnership_directory_filtered"]
 
 
@@ -60,7 +70,7 @@ def run(cmd, env, timeout=3600, check=True):
     return result
 
 
-def dataset_env(stories, services, media_root, static_root):
+def dataset_env(stories, services, media_root, static_root, response_cache=True):
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "cms.settings.production",
@@ -69,6 +79,10 @@ def dataset_env(stories, services, media_root, static_root):
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "DJANGO_HSTS_SECONDS": "0",
         "TWINNING_BENCH_VIEWS": "1",
+        # The load comes from one address: the API rate limit would answer most of it with 429s.
+        "TWINNING_API_RATE_LIMIT": "0",
+        # Off for the cold phase: every request is then served uncached (cms/cache is bypassed entirely).
+        "TWINNING_RESPONSE_CACHE": "1" if response_cache else "0",
         "MEDIA_ROOT": str(media_root),
         "STATIC_ROOT": str(static_root),
         "DATABASE_CONN_MAX_AGE": "60",
@@ -117,8 +131,8 @@ def prepare_dataset(stories, env, services, log):
 
 
 def probe(env):
-    """URLs of the mix and the queries each makes (Django test client, cold cache), from the bench database."""
-    result = run([PYTHON, str(BASE_DIR / "bench" / "probe.py")], env)
+    """URLs of the mix and the queries each makes (Django test client, uncached), from the bench database."""
+    result = run([PYTHON, str(BASE_DIR / "bench" / "probe.py")], {**env, "TWINNING_RESPONSE_CACHE": "0"})
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -186,37 +200,59 @@ def wrk(url, seconds, connections):
     return {"error": result.stderr.strip() or result.stdout.strip()}
 
 
+def prime(url):
+    """One request, so that the warm phase measures what the response cache answers."""
+    try:
+        with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 (always http://127.0.0.1)
+            response.read()
+    except OSError:
+        pass
+
+
 def bench_dataset(stories, args, services, media_root, static_root, log):
     env = dataset_env(stories, services, media_root, static_root)
     summary = prepare_dataset(stories, env, services, log)
     run([PYTHON, "manage.py", "collectstatic", "--noinput", "-v0"], env)
     probed = probe(env)
     port = args.port
-    server = start_server(env, port, log)
     figures = {}
+    server = None
     try:
-        for phase in ("cold", "warm"):
-            if phase == "cold":
-                flush_cache(env, services)
+        for phase in PHASES:
+            # A fresh server per phase, on a flushed cache: cold runs with the response cache off (every request
+            # does the full work), warm with it on, each URL requested once before the load.
+            if server is not None:
                 stop_server(server)
-                server = start_server(env, port, log)  # a fresh process: local-memory caches empty too
+            flush_cache(env, services)
+            phase_env = dataset_env(stories, services, media_root, static_root, response_cache=phase == "warm")
+            server = start_server(phase_env, port, log)
             for name in MIX:
                 if name not in probed["urls"]:
                     continue
                 url = f"http://{HOST}:{port}{probed['urls'][name]}"
                 log(f"  {stories} stories, {phase}, {name}: {probed['urls'][name]}")
+                if phase == "warm":
+                    prime(url)
                 result = wrk(url, args.seconds, args.connections)
                 result["queries"] = probed["queries"].get(name)
+                result["cpu_ms"] = probed.get("cpu_ms", {}).get(name)
                 result["path"] = probed["urls"][name]
                 figures.setdefault(phase, {})[name] = result
     finally:
-        stop_server(server)
+        if server is not None:
+            stop_server(server)
     for phase_figures in figures.values():
         trivial = phase_figures.get("trivial", {}).get("rps")
         for result in phase_figures.values():
             if trivial and result.get("rps"):
                 result["ratio_to_trivial"] = round(result["rps"] / trivial, 4)
-    return {"stories": stories, "generate_summary": summary, "figures": figures, "database": env["DATABASE_URL"]}
+    return {
+        "stories": stories,
+        "generate_summary": summary,
+        "figures": figures,
+        "cpu_ms": probed.get("cpu_ms", {}),
+        "database": env["DATABASE_URL"],
+    }
 
 
 def markdown(report):
@@ -226,13 +262,14 @@ def markdown(report):
         f"Mode: {report['mode']}; {report['seconds']} s per URL, {report['connections']} connections, gunicorn 2 sync"
         f" workers, production settings. Database: {report['services']['database']};"
         f" cache: {report['services']['cache']}.",
-        "Figures are noisy when other work runs on the machine (2 cores).",
+        "Figures are noisy when other work runs on the machine (2 cores); load average (1, 5, 15 min) at the start:"
+        f" {report.get('load_average', '')}.",
         "",
     ]
     for dataset in report["datasets"]:
         for phase, figures in dataset["figures"].items():
             lines += [
-                f"## {dataset['stories']} stories, {phase} cache",
+                f"## {dataset['stories']} stories, {phase} ({PHASES.get(phase, '')})",
                 "",
                 "| URL | req/s | ratio to trivial | p50 ms | p95 ms | p99 ms | errors | queries |",
                 "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
@@ -241,27 +278,66 @@ def markdown(report):
                 if "error" in result:
                     lines.append(f"| {name} | wrk failed: {result['error'][:60]} | | | | | | |")
                     continue
+                if not result["requests"]:
+                    lines.append(f"| {name} `{result['path']}` | no answer within the run | | | | | | |")
+                    continue
                 lines.append(
                     f"| {name} `{result['path']}` | {result['rps']} | {result.get('ratio_to_trivial', '')} | "
                     f"{result['p50_ms']:.1f} | {result['p95_ms']:.1f} | {result['p99_ms']:.1f} | "
                     f"{result['errors']} | {result['queries'] if result['queries'] is not None else ''} |"
                 )
             lines.append("")
+        cpu = dataset.get("cpu_ms", {})
+        if cpu.get("trivial"):
+            lines += [
+                f"## {dataset['stories']} stories, uncached CPU per request (bench/probe.py, in process)",
+                "",
+                "| URL | CPU ms | trivial's CPU ms / this (a load-independent ratio) |",
+                "| --- | ---: | ---: |",
+            ]
+            for name, ms in cpu.items():
+                if ms and name != "trivial":
+                    lines.append(f"| {name} | {ms:.1f} | {cpu['trivial'] / ms:.4f} |")
+            lines.append("")
+    lines += targets_markdown(report)
     if len(report["datasets"]) > 1:
         small, large = report["datasets"][0], report["datasets"][-1]
-        lines += [
-            f"## Scale: p95 at {large['stories']} vs {small['stories']} stories (warm)",
-            "",
-            "| URL | small p95 ms | large p95 ms | ratio |",
-            "| --- | ---: | ---: | ---: |",
-        ]
-        for name in [*SCALE_URLS, "api_search"]:
-            a = small["figures"].get("warm", {}).get(name, {})
-            b = large["figures"].get("warm", {}).get(name, {})
-            if a.get("p95_ms") and b.get("p95_ms"):
-                lines.append(f"| {name} | {a['p95_ms']:.1f} | {b['p95_ms']:.1f} | {b['p95_ms'] / a['p95_ms']:.2f} |")
-        lines.append("")
+        for phase in PHASES:
+            lines += [
+                f"## Scale: p95 at {large['stories']} vs {small['stories']} stories ({phase})",
+                "",
+                "| URL | small p95 ms | large p95 ms | ratio (target at most 1.5) |",
+                "| --- | ---: | ---: | ---: |",
+            ]
+            for name in [*SCALE_URLS, "api_search"]:
+                a = small["figures"].get(phase, {}).get(name, {})
+                b = large["figures"].get(phase, {}).get(name, {})
+                if a.get("p95_ms") and b.get("p95_ms"):
+                    lines.append(
+                        f"| {name} | {a['p95_ms']:.1f} | {b['p95_ms']:.1f} | {b['p95_ms'] / a['p95_ms']:.2f} |"
+                    )
+            search = large["figures"].get(phase, {}).get("api_search", {})
+            if search.get("p95_ms"):
+                p95 = search["p95_ms"]
+                lines += ["", f"API search p95 at {large['stories']} stories: {p95:.1f} ms (target under 200)."]
+            lines.append("")
     return "\n".join(lines)
+
+
+def targets_markdown(report):
+    """Each target of issue 5 beside what this run measured (nothing is asserted)."""
+    lines = [
+        "## Targets (issue 5), ratio to the trivial view",
+        "",
+        "| stories | phase | URL | ratio | target |",
+        "| ---: | --- | --- | ---: | ---: |",
+    ]
+    for dataset in report["datasets"]:
+        for phase, name, target in TARGETS:
+            ratio = dataset["figures"].get(phase, {}).get(name, {}).get("ratio_to_trivial")
+            if ratio is not None:
+                lines.append(f"| {dataset['stories']} | {phase} | {name} | {ratio:.3f} | {target} |")
+    return [*lines, ""]
 
 
 def main():
@@ -295,6 +371,7 @@ def main():
         "seconds": args.seconds,
         "connections": args.connections,
         "services": services,
+        "load_average": [round(value, 2) for value in os.getloadavg()],
         "datasets": [],
     }
     with tempfile.TemporaryDirectory(prefix="twinning-static-") as static_root:
