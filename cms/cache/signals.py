@@ -1,5 +1,6 @@
 """What to drop when content changes: the tags of exactly what changed, bumped when the transaction commits."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, Page, PageViewRestriction, Site
@@ -41,24 +42,23 @@ def invalidate(tag_set):
 def page_tags(page, include_descendants=False):
     """Every response that may show `page`, whatever changed about it (content, state, place or language)."""
     result = {tags.page_tag(page.pk), tags.translations_tag(page.translation_key)}
+    labels = {(page.specific_class or type(page))._meta.label_lower, tags.ALL_PAGES}
     if include_descendants:
-        for pk, key in Page.objects.filter(path__startswith=page.path).values_list("pk", "translation_key"):
+        # A subtree moved or restricted: every listing of any of its types may gain or lose items.
+        rows = Page.objects.filter(path__startswith=page.path).values_list("pk", "translation_key", "content_type")
+        for pk, key, content_type_id in rows:
             result.update((tags.page_tag(pk), tags.translations_tag(key)))
+            model = ContentType.objects.get_for_id(content_type_id).model_class()
+            if model is not None:
+                labels.add(model._meta.label_lower)
     result.add(tags.tree_tag(page.path[: -Page.steplen]))
-    language = _language(page)
-    for label in ((page.specific_class or type(page))._meta.label_lower, tags.ALL_PAGES):
+    language = Locale.objects.filter(pk=page.locale_id).values_list("language_code", flat=True).first()
+    for label in labels:
         result.add(tags.list_tag(label))
         if language:
             result.add(tags.list_tag(label, language))
     result.update(tags.refs_tag(key, language) for key in _referenced_translation_keys(page))
     return result
-
-
-def _language(page):
-    try:
-        return Locale.objects.filter(pk=page.locale_id).values_list("language_code", flat=True).first()
-    except Locale.DoesNotExist:  # pragma: no cover - a page always has a locale
-        return None
 
 
 def _referenced_translation_keys(page):

@@ -333,3 +333,21 @@ class InvalidationTests(ResponseCacheTestCase):
             gone={"story_a", "api_a", "v3_a"},
         )
         self.assertNotContains(self.get("/sitemap.xml"), self.story_a.url)
+
+    def test_restricting_a_section_drops_the_listings_of_every_page_in_it(self):
+        PageViewRestriction.objects.create(page=self.story_index, restriction_type=PageViewRestriction.LOGIN)
+        # The partnership pages drop too: their menu showed the story index. Partnership listings stay.
+        self.assertDropped(
+            {
+                "home",
+                "partnership_x",
+                "partnership_y",
+                "partnership_index",
+                "api_story_list",
+                "api_all_pages",
+                "v3_story_list",
+                "sitemap",
+                "feed",
+            },
+            gone={"story_a", "story_b", "story_index", "api_a", "api_b", "v3_a", "v3_b"},
+        )
