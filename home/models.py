@@ -23,7 +23,8 @@ from .api_types import CallToActionRepresentation, PartnerOrganisationRepresenta
 from .blocks import BaseStreamBlock, live_pages_in_order
 from .forms import LocaleScopedPageForm
 from .localization import localize_all
-from .query import TwinningPageManager, TwinningPageQuerySet, route_to_child, view_restrictions_for
+from .query import TwinningPageManager, TwinningPageQuerySet, is_hidden, route_to_child, view_restrictions_for
+from .rich_text import safe_url
 from .serializers import (
     CallToActionLinksSerializer,
     CallToActionURLSerializer,
@@ -179,8 +180,8 @@ class CallToAction(TranslatableMixin, models.Model):
     def url(self):
         if self.link_page_id:
             page = self.link_page.localized if self.link_page else None
-            return page.url if page else ""
-        return self.link_url
+            return "" if is_hidden(page) else page.url
+        return safe_url(self.link_url)
 
     def get_api_representation(self):
         return {

@@ -45,6 +45,20 @@ def view_restrictions_for(page):
     )
 
 
+def is_hidden(page):
+    """True for a page a visitor may not see: missing, not live, or under a view restriction.
+
+    The restriction is read from an `is_private` annotation when the page was loaded with one (the APIs' prefetches
+    add it: `private_pages_q()`), else with one query.
+    """
+    if page is None or not page.live:
+        return True
+    private = getattr(page, "is_private", None)
+    if private is None:
+        private = view_restrictions_for(page).exists()
+    return private
+
+
 def route_to_child(parent, request, path_components):
     """`Page.route` for a request below `parent`, in one query per level where Wagtail makes two.
 

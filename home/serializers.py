@@ -23,7 +23,9 @@ from .api_types import (
 )
 from .blocks import live_pages_in_order, page_link_representation
 from .localization import localize
+from .query import is_hidden
 from .rendition_specs import image_api_representation
+from .rich_text import safe_url
 
 
 def country_representation(country) -> CountryRepresentation | None:
@@ -42,10 +44,14 @@ class CountrySerializer(Field):
 
 def call_to_action_url(call_to_action):
     """Where a call to action goes, absolute: its page in the call to action's own language (else the page as
-    chosen), or its web address. No query when the page is in that language already."""
-    if call_to_action.link_page_id and call_to_action.link_page:
-        return localize(call_to_action.link_page, locale=call_to_action.locale_id).full_url
-    return call_to_action.link_url
+    chosen), or its web address. No query when the page is in that language already.
+
+    A page a visitor may not see (a draft, scheduled, restricted) gives "": its address is not revealed; so does an
+    address that would run a script (see `rich_text.safe_url`)."""
+    if call_to_action.link_page_id:
+        page = call_to_action.link_page and localize(call_to_action.link_page, locale=call_to_action.locale_id)
+        return "" if is_hidden(page) else page.full_url
+    return safe_url(call_to_action.link_url)
 
 
 class CallToActionURLSerializer(Field):
@@ -73,19 +79,19 @@ class ImageSerializer(Field):
 
 
 class PageLinkSerializer(Field):
-    """A chosen page as `{id, title, type, locale, url}`; a page since unpublished comes out as null."""
+    """A chosen page as `{id, title, type, locale, url}`; a page since unpublished or restricted comes out as null."""
 
     def to_representation(self, value) -> PageLinkRepresentation | None:
-        if not value.live:
+        if is_hidden(value):
             return None
         return page_link_representation(value)
 
 
 class PageLinksSerializer(Field):
-    """Chosen pages (a many-to-many relation) as a list of page links, live ones only, in their stored order."""
+    """Chosen pages (a many-to-many relation) as a list of page links, live public ones only, in their stored order."""
 
     def to_representation(self, value) -> list[PageLinkRepresentation]:
-        return [page_link_representation(page) for page in value.all() if page.live]
+        return [page_link_representation(page) for page in value.all() if not is_hidden(page)]
 
 
 class PageChooserStreamSerializer(Field):

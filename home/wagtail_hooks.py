@@ -6,8 +6,17 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .link_handlers import PublicDocumentLinkHandler, PublicPageLinkHandler
 from .models import CallToAction, FocusArea, PartnerOrganisation
 from .permissions import LocalePermissionPolicy, user_can_edit_locale
+
+
+@hooks.register("register_rich_text_features", order=100)
+def register_public_link_handlers(features):
+    # After Wagtail's own (order 0), which these replace: links to hidden pages and documents lose their address.
+    features.register_link_type(PublicPageLinkHandler)
+    features.register_link_type(PublicDocumentLinkHandler)
+
 
 # Edit and delete also depend on the snippet's locale: translators work in their own language only.
 for _model in (FocusArea, PartnerOrganisation, CallToAction):

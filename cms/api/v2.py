@@ -43,6 +43,7 @@ from wagtail.models import Locale, Page, Site
 
 from cities.models import City, MemberAssociation
 from home.models import CallToAction, FocusArea, PartnerOrganisation
+from home.query import private_pages_q
 from home.rendition_specs import RENDITIONS
 from home.site_root_paths import share_site_root_paths
 
@@ -69,8 +70,8 @@ PAGE_ID_PARAMETERS = ("child_of", "ancestor_of", "descendant_of", "translation_o
 def api_prefetches(model, field_names):
     """Prefetch lookups for the relations among `field_names` that the API serializers follow.
 
-    Images come with the API's renditions, pages with their locale (for page links), snippets with what their own
-    `api_fields` follow, and any page a snippet links to (a call to action's page).
+    Images come with the API's renditions, pages with their locale and whether they are private (for page links),
+    snippets with what their own `api_fields` follow, and any page a snippet links to (a call to action's page).
     """
     lookups = []
     for name in field_names:
@@ -87,7 +88,8 @@ def api_prefetches(model, field_names):
         if issubclass(related, AbstractImage):
             queryset = related.objects.prefetch_renditions(*RENDITIONS.values())
         elif issubclass(related, Page):
-            queryset = related.objects.select_related("locale")
+            # `is_private` lets page links leave out restricted pages without a query each (home.query.is_hidden).
+            queryset = related.objects.select_related("locale").annotate(is_private=private_pages_q())
         else:
             queryset = related._default_manager.prefetch_related(*api_prefetches(related, snippet_fields(related)))
         lookups.append(Prefetch(name, queryset=queryset))

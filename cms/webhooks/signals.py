@@ -27,7 +27,10 @@ def is_translation(page):
 
 
 def page_payload(event, page):
+    """The event's JSON. A page under a view restriction is named by id, type and language only: its title and
+    address are for those allowed to see it, and the public API a receiver reads answers 404 for it anyway."""
     base_url = settings.WAGTAILAPI_BASE_URL.rstrip("/")
+    private = page.get_view_restrictions().exists()
     return {
         "event": event,
         "timestamp": timezone.now().isoformat(),
@@ -35,8 +38,8 @@ def page_payload(event, page):
             "id": page.pk,
             "type": page.specific_class._meta.label,
             "locale": page.locale.language_code,
-            "title": page.title,
-            "url": page.full_url if event != WebhookEvent.UNPUBLISHED else None,
+            "title": None if private else page.title,
+            "url": page.full_url if event != WebhookEvent.UNPUBLISHED and not private else None,
             "api_url": base_url + reverse("wagtailapi:pages:detail", args=[page.pk]),
             "api_v3_url": base_url + reverse("wagtailapi_v3:detail_page", kwargs={"page_id": page.pk}),
         },
@@ -71,6 +74,10 @@ def enqueue(delivery_ids):
 
 
 def on_page_published(sender, instance, **kwargs):
+    # Wagtail also sends page_published when an editor schedules a page for later; it goes live (and is announced)
+    # when publish_scheduled publishes it.
+    if not instance.live:
+        return
     queue_event(WebhookEvent.TRANSLATION_PUBLISHED if is_translation(instance) else WebhookEvent.PUBLISHED, instance)
 
 

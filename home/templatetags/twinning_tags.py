@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from django import template
 from django.conf import settings
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Prefetch, Q, prefetch_related_objects
 from django.http import QueryDict
 from django.utils import timezone, translation
 from wagtail.coreutils import get_supported_content_language_variant
@@ -16,7 +16,9 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
 from home.models import CallToAction, HomePage
+from home.query import page_queryset
 from home.rendition_specs import CARD_RENDITIONS  # both widths are fetched in one query per listing
+from home.rich_text import safe_url
 
 register = template.Library()
 
@@ -294,21 +296,29 @@ def call_to_action_links(context, calls_to_action):
     locale = _active_locale(_request_cache(request), context.get("page"))
     linked = [cta.link_page for cta in calls_to_action if cta.link_page_id and cta.link_page]
     to_translate = {page.translation_key for page in linked if locale and page.locale_id != locale.pk}
-    translations = {}
-    if to_translate:
-        translations = {
-            page.translation_key: page
-            for page in Page.objects.live().filter(translation_key__in=to_translate, locale=locale)
-        }
+    # One query for the pages the buttons go to: the translations wanted, and the chosen pages themselves; only
+    # live pages outside any view restriction, so a button never reveals a draft's or a private page's address.
+    visible, translations = set(), {}
+    if linked:
+        wanted = Q(pk__in=[page.pk for page in linked])
+        if to_translate:
+            wanted |= Q(translation_key__in=to_translate, locale=locale)
+        for page in page_queryset(Page).live().public().filter(wanted):
+            visible.add(page.pk)
+            if locale and page.locale_id == locale.pk:
+                translations[page.translation_key] = page
     links = []
     for cta in calls_to_action:
         if cta.link_page_id:
             page = cta.link_page
             if page is None:
                 continue
-            url = translations.get(page.translation_key, page).get_url(request)
+            page = translations.get(page.translation_key, page)
+            if page.pk not in visible:
+                continue
+            url = page.get_url(request)
         else:
-            url = cta.link_url
+            url = safe_url(cta.link_url)
         if url:
             links.append({"call_to_action": cta, "url": url, "kind": cta.kind})
     return links
@@ -330,6 +340,12 @@ def page_translations(context):
 def has_items(groups):
     """True when any (label, items) pair in `groups` has items."""
     return any(items for _label, items in groups or [])
+
+
+@register.filter(name="safe_url")
+def safe_url_filter(url):
+    """`{{ address|safe_url }}`: the address, or "" when following it would run a script (javascript:...)."""
+    return safe_url(url)
 
 
 @register.filter
