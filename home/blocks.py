@@ -18,6 +18,7 @@ from wagtail.snippets.blocks import SnippetChooserBlock
 
 from .api_types import CallToActionRepresentation, CaptionedImageRepresentation, FeaturedPagesRepresentation
 from .rendition_specs import BODY_IMAGE_RENDITIONS, RENDITIONS, image_api_representation
+from .rich_text import safe_url, without_unsafe_links
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul", "h3", "h4"]
 
@@ -52,6 +53,10 @@ class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
         kwargs.setdefault("features", RICH_TEXT_FEATURES)
         super().__init__(**kwargs)
+
+    def to_python(self, value):
+        # The editor refuses javascript: links; a translator's override of a link (wagtail-localize) does not.
+        return super().to_python(without_unsafe_links(value))
 
     class Meta:
         icon = "pilcrow"
@@ -133,10 +138,14 @@ class VideoEmbedBlock(EmbedBlock):
     # The API gives the address; a front end embeds it with its own oEmbed client.
     api_representation_type = str
 
+    def get_api_representation(self, value, context=None):
+        return safe_url(value.url) if value else ""
+
     def get_context(self, value, parent_context=None):
         """`embed_html`: the provider's player, or "" when there is none, so the template links to the address."""
         context = super().get_context(value, parent_context=parent_context)
         context["embed_html"] = ""
+        context["safe_url"] = safe_url(value.url) if value else ""
         if value and value.url:
             try:
                 embed = embeds.get_embed(value.url, value.max_width, value.max_height)

@@ -18,6 +18,7 @@ from home.blocks import BaseStreamBlock
 from home.listing import ListingFilterForm, paginate
 from home.localization import localize, localize_all, localize_related
 from home.models import BasePage, FocusArea
+from home.rich_text import safe_url
 from home.serializers import ImageSerializer, PageLinkSerializer, PageLinksSerializer, snippet_serializer
 
 
@@ -169,7 +170,7 @@ class StoryPage(BasePage):
 
     @property
     def canonical_url(self):
-        return self.original_url or self.full_url
+        return safe_url(self.original_url) or self.full_url
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
