@@ -34,6 +34,7 @@ SUBPROCESS_CASES = [
     (["setup_translator_groups", "xx", "-1"], 1, "CommandError: Unknown language(s): -1, xx. Choose from: es, fr, ja."),
     (["generate_content", "--stories", "-1"], 2, "error: argument --stories: '-1' is negative"),
     (["generate_content", "--stories", "abc"], 2, "error: argument --stories: 'abc' is not a whole number"),
+    (["generate_content", "--stories", HUGE], 2, f"error: argument --stories: '{HUGE}' is more than 1000000"),
     (["generate_content", "--stories", "²"], 2, "error: argument --stories: '²' is not a whole number"),
     (["generate_content", "--partnerships", "1.5"], 2, "error: argument --partnerships: '1.5' is not a whole number"),
     (["generate_content", "--seed", "x"], 2, "error: argument --seed: invalid int value: 'x'"),

@@ -112,6 +112,10 @@ WORDS = {
 }
 
 
+# More than any test or benchmark needs; a larger number is a typing mistake, not a wish to wait for days.
+MAX_COUNT = 1_000_000
+
+
 def non_negative_int(value):
     try:
         number = int(value)
@@ -119,6 +123,8 @@ def non_negative_int(value):
         raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
     if number < 0:
         raise argparse.ArgumentTypeError(f"{value!r} is negative")
+    if number > MAX_COUNT:
+        raise argparse.ArgumentTypeError(f"{value!r} is more than {MAX_COUNT}")
     return number
 
 
