@@ -1,3 +1,5 @@
+import re
+
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
@@ -21,13 +23,15 @@ def search(request):
         error = _("Please search for %(max)s characters or fewer.") % {"max": SEARCH_QUERY_MAX_LENGTH}
         query = ""
     results = Page.objects.none()
-    if query:
+    # Words only: punctuation means nothing to the search, and SQLite's full-text syntax fails on some (`"`, `>`).
+    words = " ".join(re.findall(r"\w+", query))
+    if words:
         results = (
             Page.objects.live()
             .public()
             .filter(locale=Locale.get_active(), depth__gt=1)
             .specific()
-            .search(query, operator="and")
+            .search(words, operator="and")
         )
     page = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
     return TemplateResponse(
