@@ -144,7 +144,7 @@ class WebhookDeliveryTests(LeavesMigrationDataMixin, TransactionTestCase):
         self.publish_story()
         run_worker()
         self.assertEqual(len(self.receiver.requests), 1)  # the retry waits
-        retry = DBTaskResult.objects.filter(status="READY").get()
+        retry = DBTaskResult.objects.filter(status="READY", queue_name="webhooks").get()  # not the renditions task
         delay = (retry.run_after - retry.enqueued_at).total_seconds()
         self.assertAlmostEqual(delay, 30, delta=2)
 
