@@ -11,6 +11,9 @@ from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Q
+from django.forms.utils import flatatt
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -41,6 +44,24 @@ def sorted_country_choices(codes):
     return sorted(named, key=lambda choice: collation_key(choice[1]))
 
 
+class ChoicesSelect(forms.Select):
+    """A `<select>` whose options are written here rather than through Django's option template, one template
+    render per option: a listing's partnership filter has one option per partnership (2,000 at scale)."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (option["value"], mark_safe(" selected") if option["selected"] else "", option["label"])
+                for _group, group_options, _index in widget["optgroups"]
+                for option in group_options
+            ),
+        )
+        return format_html('<select name="{}"{}>{}</select>', widget["name"], flatatt(widget["attrs"]), options)
+
+
 class ListingFilterForm(forms.Form):
     """Focus area and country, the filters every listing has; subclasses add their own."""
 
@@ -58,10 +79,13 @@ class ListingFilterForm(forms.Form):
             .values_list("slug", "name")
         )
         self.fields["focus_area"] = forms.ChoiceField(
-            label=_("Focus area"), required=False, choices=[("", _("All focus areas")), *focus_areas]
+            label=_("Focus area"),
+            required=False,
+            choices=[("", _("All focus areas")), *focus_areas],
+            widget=ChoicesSelect,
         )
         self.fields["country"] = forms.ChoiceField(
-            label=_("Country"), required=False, choices=[("", _("All countries"))]
+            label=_("Country"), required=False, choices=[("", _("All countries"))], widget=ChoicesSelect
         )
 
     def set_country_choices(self, codes):
@@ -69,7 +93,9 @@ class ListingFilterForm(forms.Form):
 
     def add_choice_field(self, name, label, choices, empty_label=None):
         empty_choice = ("", empty_label or _("Any"))
-        self.fields[name] = forms.ChoiceField(label=label, required=False, choices=[empty_choice, *choices])
+        self.fields[name] = forms.ChoiceField(
+            label=label, required=False, choices=[empty_choice, *choices], widget=ChoicesSelect
+        )
 
     @property
     def is_filtered(self):

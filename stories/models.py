@@ -194,23 +194,20 @@ class StoryFilterForm(ListingFilterForm):
 
     def __init__(self, data, *, locale):
         super().__init__(data, locale=locale)
-        partnerships = list(
+        # Plain values, not pages: one row per partnership of the language (2,000 at scale).
+        partnerships = (
             CityPartnershipPage.objects.live()
             .public()
             .filter(locale=locale)
-            .select_related("city_a", "city_b")
             .order_by("title")
+            .values_list("pk", "title", "city_a__country", "city_b__country")
         )
-        codes = set()
-        for partnership in partnerships:
-            codes.update([partnership.city_a.country.code, partnership.city_b.country.code])
+        codes, choices = set(), []
+        for pk, title, country_a, country_b in partnerships:
+            codes.update([country_a, country_b])
+            choices.append((str(pk), title))
         self.set_country_choices(codes)
-        self.add_choice_field(
-            "partnership",
-            _("Partnership"),
-            [(str(partnership.pk), partnership.title) for partnership in partnerships],
-            empty_label=_("All partnerships"),
-        )
+        self.add_choice_field("partnership", _("Partnership"), choices, empty_label=_("All partnerships"))
 
     def filter(self, stories):
         if not self.is_valid():
