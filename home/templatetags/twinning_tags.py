@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from django import template
 from django.conf import settings
-from django.db.models import Prefetch, Q, prefetch_related_objects
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import QueryDict
 from django.utils import timezone, translation
 from wagtail.coreutils import get_supported_content_language_variant
@@ -296,17 +296,15 @@ def call_to_action_links(context, calls_to_action):
     locale = _active_locale(_request_cache(request), context.get("page"))
     linked = [cta.link_page for cta in calls_to_action if cta.link_page_id and cta.link_page]
     to_translate = {page.translation_key for page in linked if locale and page.locale_id != locale.pk}
-    # One query for the pages the buttons go to: the translations wanted, and the chosen pages themselves; only
-    # live pages outside any view restriction, so a button never reveals a draft's or a private page's address.
-    visible, translations = set(), {}
-    if linked:
-        wanted = Q(pk__in=[page.pk for page in linked])
-        if to_translate:
-            wanted |= Q(translation_key__in=to_translate, locale=locale)
-        for page in page_queryset(Page).live().public().filter(wanted):
-            visible.add(page.pk)
-            if locale and page.locale_id == locale.pk:
-                translations[page.translation_key] = page
+    # Buttons go to live pages only, so a button never reveals a draft's address. The translations wanted take one
+    # query, which also leaves out restricted ones; a chosen page itself is checked for `live` without a query (an
+    # editor may well point a button at a members-only page: the visitor then meets its login).
+    translations = {}
+    if to_translate:
+        translations = {
+            page.translation_key: page
+            for page in page_queryset(Page).live().public().filter(translation_key__in=to_translate, locale=locale)
+        }
     links = []
     for cta in calls_to_action:
         if cta.link_page_id:
@@ -314,7 +312,7 @@ def call_to_action_links(context, calls_to_action):
             if page is None:
                 continue
             page = translations.get(page.translation_key, page)
-            if page.pk not in visible:
+            if not page.live:
                 continue
             url = page.get_url(request)
         else:
