@@ -278,10 +278,13 @@ def stop_redis(seconds):
     raise SystemExit(f"Redis did not come back: start it with redis-server {conf}")
 
 
-def start(cmd, env):
-    return subprocess.Popen(
-        cmd, env=env, cwd=BASE_DIR, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
-    )
+def start(cmd, env, log_path):
+    # Into a file, never a pipe nobody reads: errors logged during an outage would fill the pipe and block the
+    # processes writing to it.
+    with open(log_path, "ab") as log_file:
+        return subprocess.Popen(
+            cmd, env=env, cwd=BASE_DIR, stdout=log_file, stderr=subprocess.STDOUT, start_new_session=True
+        )
 
 
 def stop(process):
@@ -337,9 +340,9 @@ def markdown(report):
         "",
         f"Requests sent: {total['requests']}; errors by kind: {total['errors'] or 'none'}.",
         f"Publishes acknowledged: {report['published']}; lost (not readable through v2 and v3 afterwards): "
-        f"{len(report['lost'])}.",
+        f"{len({item['id'] for item in report['lost']})}.",
         f"Webhooks: {report['webhooks']}; receiver saw {report['receiver']}.",
-        f"Webhook worker restarted by the drill: {report['worker_restarts'] or 'no'}.",
+        f"Webhook worker restarted by the drill: {report['worker_restarts'] or 'no'}. Logs: {report['logs']}.",
     ]
     return "\n".join(lines) + "\n"
 
@@ -369,8 +372,12 @@ def main():
     run(["redis-cli", "-h", HOST, "-n", str(REDIS_DB), "FLUSHDB"], check=False)
     since = datetime.now(UTC).isoformat()
 
-    gunicorn = start([GUNICORN, "cms.wsgi", "--workers", "2", "--bind", f"{HOST}:{args.port}", "--timeout", "30"], env)
-    worker = start(WORKER, env)
+    gunicorn = start(
+        [GUNICORN, "cms.wsgi", "--workers", "2", "--bind", f"{HOST}:{args.port}", "--timeout", "30"],
+        env,
+        work / "gunicorn.log",
+    )
+    worker = start(WORKER, env, work / "worker.log")
     worker_restarts = []
     recorder, stop_load, published = Recorder(), threading.Event(), []
     threads = []
@@ -407,7 +414,7 @@ def main():
         marks["postgres"] = time.monotonic()
         if worker.poll() is not None:  # the worker does not survive a database outage: say so, start it again
             worker_restarts.append(f"exited with {worker.returncode} after the PostgreSQL restart")
-            worker = start(WORKER, env)
+            worker = start(WORKER, env, work / "worker.log")
 
         log("redis: shutdown, wait, start" + (" (dry run)" if args.dry_run else ""))
         marks["redis_fault"] = time.monotonic()
@@ -464,6 +471,7 @@ def main():
         "webhooks": webhooks,
         "receiver": dict(Receiver.received),
         "worker_restarts": worker_restarts,
+        "logs": str(work),
     }
     results = BASE_DIR / "bench" / "results"
     results.mkdir(exist_ok=True)
