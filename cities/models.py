@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.api_types import CityRepresentation, FocusAreaRepresentation, MemberAssociationRepresentation
 from home.blocks import BaseStreamBlock
+from home.forms import LocaleScopedModelForm
 from home.listing import ListingFilterForm, paginate
 from home.localization import localize_all, localize_related
 from home.models import BasePage, FocusArea, stories_listed_on
@@ -98,6 +99,7 @@ class MemberAssociation(TranslatableMixin, models.Model):
     city = models.ForeignKey(City, verbose_name=_("city"), on_delete=models.PROTECT, related_name="member_associations")
     website = models.URLField(_("website"), blank=True)
 
+    base_form_class = LocaleScopedModelForm
     panels = [FieldPanel("name"), FieldPanel("city"), FieldPanel("website")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale")]
     translatable_fields = [TranslatableField("name"), TranslatableField("city"), SynchronizedField("website")]

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import BadRequest
 from django.http import JsonResponse
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.utils import translation
@@ -6,6 +7,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 
 API_PATH_PREFIX = "/api/"
+ADMIN_PATH_PREFIX = "/admin/"
 
 
 def is_api_request(request):
@@ -51,7 +53,7 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
 class APIQueryMiddleware:
     """Refuses, before any view sees it, an API request with a NUL byte in its query string (400), a number in its
     query past 2147483647 (400) or an id in its path past that (404); an API address no route matches is a JSON
-    404 too.
+    404 too. An admin request with a NUL byte in its query string is a 400 as well.
 
     PostgreSQL rejects NUL in text, and integers past a column's range, and SQLite past 64 bits: such values
     would otherwise fail deep in a query, as server errors or differently on each database (Wagtail's v3
@@ -75,7 +77,14 @@ class APIQueryMiddleware:
                 # No API route matched (/api/v2/pages/abc/): Django's HTML page would be the only non-JSON answer.
                 return self.error(request, 404, "Not Found", "Nothing is at this API address.")
             return response
+        if request.path_info.startswith(ADMIN_PATH_PREFIX) and self.has_null_character(request):
+            # Wagtail's admin listings look their ?locale= up as it is: PostgreSQL would fail on the NUL (a 500).
+            raise BadRequest("Null characters are not allowed in query parameters.")  # Django's 400 page
         return self.get_response(request)
+
+    @staticmethod
+    def has_null_character(request):
+        return any("\x00" in name or any("\x00" in value for value in values) for name, values in request.GET.lists())
 
     def error(self, request, status, title, message):
         if request.path_info.startswith(f"{API_PATH_PREFIX}v3/"):
@@ -87,9 +96,8 @@ class APIQueryMiddleware:
         return JsonResponse({"message": message}, status=status)
 
     def problem(self, request):
-        for name, values in request.GET.lists():
-            if "\x00" in name or any("\x00" in value for value in values):
-                return "Null characters are not allowed in query parameters."
+        if self.has_null_character(request):
+            return "Null characters are not allowed in query parameters."
         for name, value in request.GET.items():
             if name != "search" and is_number(value) and int(value) > self.MAX_INTEGER:
                 return f"{name} must be at most {self.MAX_INTEGER}."

@@ -21,7 +21,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from .api_types import CallToActionRepresentation, PartnerOrganisationRepresentation
 from .blocks import BaseStreamBlock, live_pages_in_order
-from .forms import LocaleScopedPageForm
+from .forms import LocaleScopedModelForm, LocaleScopedPageForm
 from .localization import localize_all
 from .query import TwinningPageManager, TwinningPageQuerySet, is_hidden, route_to_child, view_restrictions_for
 from .rich_text import safe_url
@@ -92,6 +92,7 @@ class PartnerOrganisation(TranslatableMixin, models.Model):
     )
     country = CountryField(_("country"), blank=True)
 
+    base_form_class = LocaleScopedModelForm
     panels = [FieldPanel("name"), FieldPanel("website"), FieldPanel("logo"), FieldPanel("country")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name"), index.FilterField("locale")]
     translatable_fields = [
@@ -140,6 +141,7 @@ class CallToAction(TranslatableMixin, models.Model):
     )
     link_url = models.URLField(_("web address"), blank=True, help_text=_("An address on another site."))
 
+    base_form_class = LocaleScopedModelForm
     panels = [
         FieldPanel("label"),
         FieldPanel("kind"),

@@ -5,6 +5,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -16,6 +17,8 @@ from home.permissions import editable_locale_ids
 
 from . import bulk
 from .status import sections, target_locales, translation_status
+
+MAX_PAGE_ID = 2**31 - 1
 
 
 class TranslationStatusFilterSet(WagtailFilterSet):
@@ -106,6 +109,8 @@ def user_can_translate_tree(user, page):
 
 def translate_subtree(request, page_id):
     """The admin's bulk action: translate a page, its subtree and their snippets into chosen languages, as drafts."""
+    if page_id > MAX_PAGE_ID:  # SQLite cannot even look such an id up
+        raise Http404
     page = get_object_or_404(Page, pk=page_id).specific
     if page.is_root() or not user_can_translate_tree(request.user, page):
         raise PermissionDenied

@@ -8,6 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.models import get_page_models
 
+from home.forms import LocaleScopedModelForm
+
 
 def page_content_types():
     return models.Q(id__in=[ContentType.objects.get_for_model(model).id for model in get_page_models()])
@@ -61,6 +63,7 @@ class WebhookSubscription(models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
+    base_form_class = LocaleScopedModelForm
     panels = [
         FieldPanel("name"),
         FieldPanel("target_url"),
