@@ -109,7 +109,6 @@ class CatalogueTests(SimpleTestCase):
                     with self.subTest(language=language, msgid=entry.msgid):
                         self.assertEqual(sorted(entry.msgstr_plural), list(range(forms)))
 
-
     def test_our_words_carry_a_context_so_wagtails_own_admin_words_stay_its_own(self):
         # Without a context, our Japanese "Status" (状況) would also replace Wagtail's ステータス in the admin.
         wagtail_words = {"Status": "ステータス", "Type": "タイプ", "Active": "有効", "Inactive": "無効"}
@@ -124,6 +123,7 @@ class CatalogueTests(SimpleTestCase):
                 ],
                 ["状況", "種類", "活動中", "状況"],
             )
+
     def assertPlaceholdersKept(self, entry):
         expected = sorted(PLACEHOLDER.findall(entry.msgid_plural or entry.msgid))
         for text in translations(entry):
