@@ -115,15 +115,15 @@ def unknown_query_parameters(request):
 
 def field_filters(request, match, names):
     """Which of `names` the listing's model accepts as field filters (as Wagtail's APIFieldFilterSchema does)."""
-    if "type" in match.kwargs:  # /snippets/<app.Model>/
-        model, base_fields = apps.get_model(match.kwargs["type"]), []
-    else:
-        types = request.GET.get("type", "").split(",")
-        try:
+    try:
+        if "type" in match.kwargs:  # /snippets/<app.Model>/; an unknown type is the view's own 404
+            model, base_fields = apps.get_model(match.kwargs["type"]), []
+        else:
+            types = request.GET.get("type", "").split(",")
             model = apps.get_model(types[0]) if len(types) == 1 and types[0] else Page
-        except (LookupError, ValueError):
-            return []
-        base_fields = BASE_PAGE_READ_FIELDS
+            base_fields = BASE_PAGE_READ_FIELDS
+    except (LookupError, ValueError):
+        return []
     validator = APIFieldValidator(
         model=model, fields=set(names), base_fields=base_fields, db_fields_only=True, skip_invalid=True
     )
