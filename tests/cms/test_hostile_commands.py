@@ -6,11 +6,13 @@ exact, and stderr never holds a traceback. Where the database is read first (a p
 run through call_command inside the test's transaction and must raise CommandError with the exact message.
 """
 
+import io
 import subprocess
 import sys
+from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 
-from django.core.management import CommandError, call_command
+from django.core.management import CommandError, ManagementUtility, call_command
 from django.test import SimpleTestCase
 
 from tests.utils import SiteTestCase
@@ -48,8 +50,20 @@ SUBPROCESS_CASES = [
 
 
 class CommandUsageInSubprocessTests(SimpleTestCase):
+    # Every case runs as `manage.py` runs it (ManagementUtility: argparse's exit 2, a CommandError's exit 1), in
+    # this process; one case of each kind also runs in a real subprocess, as an operator would see it.
     def test_bad_arguments_exit_with_a_usage_message_and_no_traceback(self):
         for arguments, status, message in SUBPROCESS_CASES:
+            with self.subTest(arguments=arguments):
+                stderr = io.StringIO()
+                with self.assertRaises(SystemExit) as exited, redirect_stderr(stderr), redirect_stdout(io.StringIO()):
+                    ManagementUtility(["manage.py", *arguments]).execute()
+                self.assertEqual(exited.exception.code, status, stderr.getvalue()[-2000:])
+                self.assertNotIn("Traceback", stderr.getvalue())
+                self.assertTrue(stderr.getvalue().strip().splitlines()[-1].endswith(message), stderr.getvalue()[-500:])
+
+    def test_in_a_subprocess(self):
+        for arguments, status, message in [SUBPROCESS_CASES[1], SUBPROCESS_CASES[2], SUBPROCESS_CASES[9]]:
             with self.subTest(arguments=arguments):
                 result = subprocess.run(  # noqa: S603 (our own manage.py, fixed arguments)
                     [sys.executable, "manage.py", *arguments],
