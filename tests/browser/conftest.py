@@ -99,6 +99,35 @@ def wait_for_request_threads(timeout=5.0):
         time.sleep(0.05)
 
 
+def serial_wsgi_server():
+    """Django's threaded test server, answering one request at a time.
+
+    With an in-memory SQLite database every request thread shares the test's one connection, and two requests
+    at once (the editor's upload while its editing session pings) race on its transaction state: Django then
+    refuses `transaction.on_commit()` with "cannot be used in manual transaction management", or worse. The
+    threads still accept connections side by side; the application behind them runs one request at a time,
+    from the request to its response's close (where Django's request_finished handlers use the connection).
+    """
+    from django.core.servers.basehttp import ThreadedWSGIServer
+
+    class SerialWSGIServer(ThreadedWSGIServer):
+        def set_app(self, application):
+            lock = threading.Lock()
+
+            def serial_application(environ, start_response):
+                with lock:
+                    response = application(environ, start_response)
+                    try:
+                        return [b"".join(response)]
+                    finally:
+                        if hasattr(response, "close"):
+                            response.close()
+
+            super().set_app(serial_application)
+
+    return SerialWSGIServer
+
+
 def close_server_sessions(connection):
     """End the PostgreSQL sessions the server's threads may leave open, so that the test database can be dropped."""
     if connection.vendor == "postgresql":
@@ -139,7 +168,10 @@ def browser_site(browser_requirements, django_db_setup, django_db_blocker):
         assert is_test_database(connection), connection.settings_dict["NAME"]
         ensure_tree_roots()
         pages = build_content(call_command)
-        server = LiveServer("127.0.0.1")  # port 0: a free port
+        server = LiveServer("127.0.0.1", start=False)  # port 0: a free port
+        if server.thread.connections_override:
+            server.thread.server_class = serial_wsgi_server()
+        server.start()
         # Absolute URLs in the APIs (images, detail_url) and admin links point at this server.
         with override_settings(WAGTAILAPI_BASE_URL=server.url, WAGTAILADMIN_BASE_URL=server.url):
             yield BrowserSite(url=server.url, pages=pages)
