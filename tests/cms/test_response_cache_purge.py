@@ -226,3 +226,33 @@ class RedisResponseCacheTests(ResponseCacheTestCase):
             sorted(self.receiver.purged),
             sorted([("testserver", self.story_a.url), ("testserver", self.story_index.url)]),
         )
+
+    def test_a_hit_is_checked_in_one_script_call_and_a_tag_lost_from_redis_counts_as_changed(self):
+        from django_redis import get_redis_connection
+
+        self.warm(self.story_a.url, self.story_b.url)
+        connection = get_redis_connection("default")
+        key = store._redis_client().make_key(store._tag_key(f"page:{self.story_a.pk}"))
+        self.assertTrue(connection.exists(key))
+        # Redis evicts a tag's version (maxmemory): the responses that depend on it are missed, never served stale.
+        connection.delete(key)
+        self.assertStates({self.story_a.url: "miss", self.story_b.url: "hit"})
+        self.assertStates({self.story_a.url: "hit"})
+        # A version that moved back or forward is as good as changed.
+        connection.set(key, 10**9)
+        self.assertStates({self.story_a.url: "miss", self.story_b.url: "hit"})
+
+    def test_redis_failing_during_the_check_is_a_miss_not_an_error(self):
+        from unittest import mock
+
+        import redis
+
+        self.warm(self.story_a.url)
+        with (
+            mock.patch.object(redis.commands.core.Script, "__call__", side_effect=redis.ConnectionError("down")),
+            self.assertLogs("cms.cache.store", "WARNING"),
+        ):
+            response = self.get(self.story_a.url)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response[CACHE_HEADER], "miss")
+        self.assertContains(response, self.story_a.title)
