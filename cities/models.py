@@ -22,6 +22,7 @@ from home.forms import LocaleScopedModelForm
 from home.listing import ListingFilterForm, paginate
 from home.localization import localize_all, localize_related
 from home.models import BasePage, FocusArea, stories_listed_on
+from home.query import having
 from home.serializers import CountrySerializer, FloatSerializer, ImageSerializer, snippet_serializer
 
 
@@ -317,7 +318,7 @@ class PartnershipFilterForm(ListingFilterForm):
         if data.get("country"):
             partnerships = partnerships.filter(Q(city_a__country=data["country"]) | Q(city_b__country=data["country"]))
         if data.get("focus_area"):
-            partnerships = partnerships.filter(focus_areas__slug=data["focus_area"]).distinct()
+            partnerships = having(partnerships, focus_areas__slug=data["focus_area"])
         if data.get("status"):
             partnerships = partnerships.filter(status=data["status"])
         if data.get("relationship_type"):

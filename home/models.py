@@ -23,7 +23,7 @@ from .api_types import CallToActionRepresentation, PartnerOrganisationRepresenta
 from .blocks import BaseStreamBlock, live_pages_in_order
 from .forms import LocaleScopedModelForm, LocaleScopedPageForm
 from .localization import localize_all
-from .query import TwinningPageManager, TwinningPageQuerySet, is_hidden, route_to_child, view_restrictions_for
+from .query import TwinningPageManager, TwinningPageQuerySet, having, is_hidden, route_to_child, view_restrictions_for
 from .rich_text import safe_url
 from .serializers import (
     CallToActionLinksSerializer,
@@ -575,14 +575,12 @@ def stories_listed_on(page):
     relation are read from the page's `stories` reverse relation, so no content app names another's module.
     """
     relation = page._meta.get_field("stories")
+    stories = relation.related_model.objects.filter(locale_id=page.locale_id)
     return (
-        relation.related_model.objects.filter(
-            locale_id=page.locale_id, **{f"{relation.field.name}__translation_key": page.translation_key}
-        )
+        having(stories, **{f"{relation.field.name}__translation_key": page.translation_key})
         .live()
         .public()
         .defer_streamfields()
         .select_related("hero_image", "listing_image")
         .order_by("-date", "-pk")
-        .distinct()
     )

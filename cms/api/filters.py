@@ -23,6 +23,7 @@ from wagtail.models import Locale, Page
 
 from cities.models import CityPartnershipPage
 from home.models import CampaignPage
+from home.query import having
 from stories.models import StoryPage
 
 # The largest id or count a parameter may carry: the range of a 32-bit integer column, which every database takes.
@@ -82,7 +83,7 @@ class FocusAreaFilter(ParameterFilter):
         return value
 
     def apply(self, queryset, value):
-        return queryset.filter(focus_areas__slug=value).distinct()
+        return having(queryset, focus_areas__slug=value)
 
 
 class CountryFilter(ParameterFilter):
@@ -99,9 +100,10 @@ class CountryFilter(ParameterFilter):
 
     def apply(self, queryset, value):
         if issubclass(queryset.model, StoryPage):
-            return queryset.filter(
-                Q(related_partnerships__city_a__country=value) | Q(related_partnerships__city_b__country=value)
-            ).distinct()
+            return having(
+                queryset,
+                Q(related_partnerships__city_a__country=value) | Q(related_partnerships__city_b__country=value),
+            )
         return queryset.filter(Q(city_a__country=value) | Q(city_b__country=value))
 
 
@@ -115,7 +117,7 @@ class PartnershipFilter(ParameterFilter):
         return parse_integer(self.parameter, value, minimum=1)
 
     def apply(self, queryset, value):
-        return queryset.filter(related_partnerships__id=value).distinct()
+        return having(queryset, related_partnerships__id=value)
 
 
 class CampaignFilter(ParameterFilter):

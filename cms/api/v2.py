@@ -89,7 +89,9 @@ def api_prefetches(model, field_names):
             queryset = related.objects.prefetch_renditions(*RENDITIONS.values())
         elif issubclass(related, Page):
             # `is_private` lets page links leave out restricted pages without a query each (home.query.is_hidden).
-            queryset = related.objects.select_related("locale").annotate(is_private=private_pages_q())
+            queryset = (
+                related.objects.select_related("locale").annotate(is_private=private_pages_q()).defer_streamfields()
+            )
         else:
             queryset = related._default_manager.prefetch_related(*api_prefetches(related, snippet_fields(related)))
         lookups.append(Prefetch(name, queryset=queryset))

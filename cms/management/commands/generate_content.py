@@ -37,7 +37,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import BigIntegerField
 from django.db.models.functions import Cast
 from django.utils import timezone
@@ -235,9 +235,23 @@ class Command(BaseCommand):
         if not options["no_search_index"]:
             self.section("Search index")
             self.update_search_index()
+        self.analyze()
         self.stdout.write(self.style.SUCCESS(f"Generated content ready in {time.monotonic() - started:.1f}s."))
         for model in (StoryPage, CityPartnershipPage, CampaignPage, City, MemberAssociation):
             self.log(f"  {model._meta.verbose_name_plural}: {model.objects.count()}")
+
+    def analyze(self):
+        """Fresh planner statistics for the tables just filled.
+
+        PostgreSQL's autovacuum analyzes a table only after a delay; until then the planner believes the tables are
+        as small as before the load and picks plans that scan them whole (an API listing took 300 ms instead of 50
+        at 10,000 stories). SQLite's ANALYZE feeds its planner the same way.
+        """
+        self.section("Planner statistics")
+        started = time.monotonic()
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+        self.log(f"  ANALYZE done in {time.monotonic() - started:.1f}s")
 
     # Output.
 
