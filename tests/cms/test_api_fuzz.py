@@ -23,6 +23,8 @@ from cms.wsgi import application
 from tests.factories import CityFactory, FocusAreaFactory, StoryPageFactory
 from tests.utils import build_site_tree
 
+from .api_parameters import V2_PAGE_PARAMETERS, V2_PAGE_TYPE_FILTERS
+
 FUZZ_SETTINGS = settings(
     max_examples=10,
     derandomize=True,
@@ -72,32 +74,7 @@ def test_v3_operations_never_answer_5xx_and_match_the_schema(case, site, keep_co
 
 # Every parameter API v2 endpoints know, with the page type that makes a filter applicable.
 V2_PARAMETERS = {
-    "/api/v2/pages/": {
-        "": [
-            "limit",
-            "offset",
-            "fields",
-            "order",
-            "search",
-            "search_operator",
-            "type",
-            "child_of",
-            "descendant_of",
-            "ancestor_of",
-            "translation_of",
-            "locale",
-            "fallback",
-            "site",
-            "title",
-            "slug",
-            "show_in_menus",
-            "id",
-            "rich_text_format",
-        ],
-        "stories.StoryPage": ["date", "focus_area", "country", "partnership", "campaign", "related_campaign"],
-        "home.CampaignPage": ["status", "running_from", "running_until", "start_date", "end_date"],
-        "cities.CityPartnershipPage": ["status", "relationship_type", "year_established", "country", "focus_area"],
-    },
+    "/api/v2/pages/": {"": V2_PAGE_PARAMETERS, **V2_PAGE_TYPE_FILTERS},
     "/api/v2/pages/find/": {"": ["html_path", "id", "locale"]},
     "/api/v2/images/": {"": ["limit", "offset", "fields", "order", "search", "title", "id", "tags"]},
     "/api/v2/documents/": {"": ["limit", "offset", "fields", "order", "search", "title", "id", "tags"]},
