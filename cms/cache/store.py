@@ -72,20 +72,24 @@ def current_versions(tags):
     return {keys[key]: version for key, version in found.items()}
 
 
-# On Redis, a response's freshness is one script call that answers 1 or 0: the entry carries its tags' Redis keys
-# and versions as two strings, made once when it is stored. `get_many` would carry every version back, and its
-# arguments would be encoded one by one on every read (an API listing of 20 stories with `fields=*` depends on
-# about a hundred tags).
-FRESH_SCRIPT = r"""
+# On Redis a hit is one script call: the response's tags (their Redis keys and the versions it was stored with)
+# sit beside it under `<key>:check` as plain text, and the script returns the stored response only if every
+# version is still current. Otherwise a hit would take a round trip for the response and another for its tags'
+# versions, each one encoded and decoded in Python (an API listing of 20 stories depends on about a hundred tags).
+GET_IF_FRESH_SCRIPT = r"""
+local check = redis.call("GET", KEYS[2])
+if not check then return false end
+local split = string.find(check, "\n\n", 1, true)
+if not split then return false end
 local versions = {}
-for version in string.gmatch(ARGV[2], "[^\n]+") do versions[#versions + 1] = version end
+for version in string.gmatch(string.sub(check, split + 2), "[^\n]+") do versions[#versions + 1] = version end
 local i = 0
-for key in string.gmatch(ARGV[1], "[^\n]+") do
+for key in string.gmatch(string.sub(check, 1, split - 1), "[^\n]+") do
     i = i + 1
-    if redis.call("GET", key) ~= versions[i] then return 0 end
+    if redis.call("GET", key) ~= versions[i] then return false end
 end
-if i ~= #versions then return 0 end
-return 1
+if i ~= #versions then return false end
+return redis.call("GET", KEYS[1])
 """
 _scripts = {}
 
@@ -93,51 +97,56 @@ _scripts = {}
 def _redis_client():
     """django-redis's client when the default cache is django-redis, else None."""
     client = getattr(cache, "client", None)
-    if client is None or not hasattr(client, "get_client") or not hasattr(client, "make_key"):
+    if client is None or not all(hasattr(client, name) for name in ("get_client", "make_key", "decode")):
         return None
     return client
 
 
-def _redis_check(versions):
-    """The (keys, versions) strings the freshness script reads, or None when the cache is not django-redis."""
-    client = _redis_client()
-    if client is None:
-        return None
-    # django-redis stores integers as their digits, unpickled (so that INCR works on them).
-    items = sorted(versions.items())
-    return (
-        "\n".join(str(client.make_key(_tag_key(tag))) for tag, _ in items),
-        "\n".join(str(version) for _, version in items),
-    )
+def _check_key(client, key):
+    return f"{client.make_key(key)}:check"
 
 
-def _redis_fresh(check):
+def _redis_get(client, key):
     from redis.exceptions import RedisError
 
-    client = _redis_client()
     try:
         connection = client.get_client(write=False)
         script = _scripts.get(id(connection))
         if script is None:
-            script = _scripts[id(connection)] = connection.register_script(FRESH_SCRIPT)
-        return script(keys=[], args=list(check)) == 1
+            script = _scripts[id(connection)] = connection.register_script(GET_IF_FRESH_SCRIPT)
+        raw = script(keys=[str(client.make_key(key)), _check_key(client, key)])
     except RedisError:
         # As django-redis does with IGNORE_EXCEPTIONS: Redis down is a miss, logged, never an error page.
-        logger.warning("Redis unavailable: a cached response could not be checked", exc_info=True)
-        return False
+        logger.warning("Redis unavailable: a cached response could not be read", exc_info=True)
+        return None
+    return None if raw is None else client.decode(raw)
+
+
+def _redis_put_check(client, key, versions, timeout):
+    from redis.exceptions import RedisError
+
+    # django-redis stores integers as their digits, unpickled (so that INCR works on them): the script compares
+    # those digits with these.
+    items = sorted(versions.items())
+    check = "\n".join(str(client.make_key(_tag_key(tag))) for tag, _ in items)
+    check += "\n\n" + "\n".join(str(version) for _, version in items)
+    try:
+        client.get_client(write=True).set(_check_key(client, key), check, ex=timeout)
+    except RedisError:
+        logger.warning("Redis unavailable: a response was not cached", exc_info=True)
 
 
 def is_fresh(entry):
-    """True when no tag the entry depends on was bumped since it was stored."""
-    check = entry.get("redis_check")
-    if check is not None and _redis_client() is not None:
-        return _redis_fresh(check)
+    """True when no tag the entry depends on was bumped since it was stored (caches other than Redis)."""
     keys = {_tag_key(tag): version for tag, version in entry["versions"].items()}
     current = cache.get_many(list(keys))
     return all(version is not None and current.get(key) == version for key, version in keys.items())
 
 
 def get(key):
+    client = _redis_client()
+    if client is not None:
+        return _redis_get(client, key)
     entry = cache.get(key)
     if entry is None or not is_fresh(entry):
         return None
@@ -154,7 +163,12 @@ def put(key, response, tags, started_at):
         "headers": list(response.items()),
         "content": response.content,
         "versions": versions,
-        "redis_check": _redis_check(versions),
     }
-    cache.set(key, entry, timeout=settings.TWINNING_RESPONSE_CACHE_TIMEOUT)
+    timeout = settings.TWINNING_RESPONSE_CACHE_TIMEOUT
+    cache.set(key, entry, timeout=timeout)
+    client = _redis_client()
+    if client is not None and timeout > 0:  # 0: Django's cache stores nothing
+        # After the response: a reader between the two writes pairs the new response with the previous check,
+        # whose versions are older, so it misses; the other order could pair a stale response with a fresh check.
+        _redis_put_check(client, key, versions, timeout)
     return True

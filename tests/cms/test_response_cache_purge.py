@@ -2,6 +2,7 @@
 
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from unittest import mock
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
@@ -227,24 +228,37 @@ class RedisResponseCacheTests(ResponseCacheTestCase):
             sorted([("testserver", self.story_a.url), ("testserver", self.story_index.url)]),
         )
 
-    def test_a_hit_is_checked_in_one_script_call_and_a_tag_lost_from_redis_counts_as_changed(self):
+    def test_a_hit_is_one_script_call_and_a_tag_lost_from_redis_counts_as_changed(self):
         from django_redis import get_redis_connection
 
         self.warm(self.story_a.url, self.story_b.url)
         connection = get_redis_connection("default")
+        commands = []
+        original = connection.execute_command
+
+        def record(*args, **options):
+            commands.append(args[0])
+            return original(*args, **options)
+
+        with mock.patch.object(connection, "execute_command", record):
+            self.assertStates({self.story_a.url: "hit"})
+        self.assertEqual(commands, ["EVALSHA"])
+
         key = store._redis_client().make_key(store._tag_key(f"page:{self.story_a.pk}"))
         self.assertTrue(connection.exists(key))
         # Redis evicts a tag's version (maxmemory): the responses that depend on it are missed, never served stale.
         connection.delete(key)
         self.assertStates({self.story_a.url: "miss", self.story_b.url: "hit"})
         self.assertStates({self.story_a.url: "hit"})
-        # A version that moved back or forward is as good as changed.
-        connection.set(key, 10**9)
+        # A version that differs in any way is as good as changed.
+        connection.set(key, int(connection.get(key)) - 1)
         self.assertStates({self.story_a.url: "miss", self.story_b.url: "hit"})
+        # So is a response whose list of tags was evicted.
+        self.assertStates({self.story_a.url: "hit"})
+        connection.delete(*connection.keys("*:check"))
+        self.assertStates({self.story_a.url: "miss", self.story_b.url: "miss"})
 
     def test_redis_failing_during_the_check_is_a_miss_not_an_error(self):
-        from unittest import mock
-
         import redis
 
         self.warm(self.story_a.url)
