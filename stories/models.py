@@ -1,7 +1,6 @@
 """Stories of partnerships: what members did, written by them or by staff."""
 
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -12,7 +11,7 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
-from cities.models import CityPartnershipPage, attach_localized_cities
+from cities.models import CityPartnershipPage, attach_localized_cities, in_country
 from home.api_types import FocusAreaRepresentation
 from home.blocks import BaseStreamBlock
 from home.listing import ListingFilterForm, paginate
@@ -221,10 +220,7 @@ class StoryFilterForm(ListingFilterForm):
             stories = having(stories, focus_areas__slug=data["focus_area"])
         if data.get("country"):
             country = data["country"]
-            stories = having(
-                stories,
-                Q(related_partnerships__city_a__country=country) | Q(related_partnerships__city_b__country=country),
-            )
+            stories = having(stories, in_country(country, "related_partnerships__"))
         if data.get("partnership"):
             # Translated stories point at the source-language partnership: match any language's version of it.
             partnership_key = CityPartnershipPage.objects.filter(pk=data["partnership"]).values("translation_key")

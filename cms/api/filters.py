@@ -21,7 +21,7 @@ from wagtail.api.v2.utils import BadRequestError, parse_boolean
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 
-from cities.models import CityPartnershipPage
+from cities.models import CityPartnershipPage, in_country
 from home.models import CampaignPage
 from home.query import having
 from stories.models import StoryPage
@@ -100,11 +100,8 @@ class CountryFilter(ParameterFilter):
 
     def apply(self, queryset, value):
         if issubclass(queryset.model, StoryPage):
-            return having(
-                queryset,
-                Q(related_partnerships__city_a__country=value) | Q(related_partnerships__city_b__country=value),
-            )
-        return queryset.filter(Q(city_a__country=value) | Q(city_b__country=value))
+            return having(queryset, in_country(value, "related_partnerships__"))
+        return queryset.filter(in_country(value))
 
 
 class PartnershipFilter(ParameterFilter):

@@ -15,6 +15,15 @@ class ChoicesSelectTests(SimpleTestCase):
                     forms.Select(choices=choices).render("partnership", value, attrs),
                 )
 
+    def test_integer_values_and_repeated_values_as_django_selects_them(self):
+        choices = [("", "Any"), (1, "One"), (2, "Two"), (2, "Two again")]
+        for value in (None, "", 1, "2", 3):
+            with self.subTest(value=value):
+                self.assertHTMLEqual(
+                    ChoicesSelect(choices=choices).render("n", value, {}),
+                    forms.Select(choices=choices).render("n", value, {}),
+                )
+
     def test_escapes_labels_and_values(self):
         html = ChoicesSelect(choices=[('"><x', "<b>Tokyo</b>")]).render("partnership", "", {"id": "id_partnership"})
         self.assertEqual(
