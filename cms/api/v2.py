@@ -14,7 +14,7 @@ Wagtail's viewsets are extended through their own seams (`filter_backends`, `kno
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import DataError
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.http import Http404
 from django.utils.translation import get_language_from_path
 from rest_framework.fields import CharField, Field, SkipField
@@ -238,10 +238,27 @@ class PublicReadMixin:
         return super().find_object(queryset, request)
 
     def paginate_queryset(self, queryset):
+        fields = self.get_serializer_class().Meta.fields
         if isinstance(queryset, QuerySet):
-            fields = self.get_serializer_class().Meta.fields
             queryset = queryset.prefetch_related(*self.get_prefetches(queryset.model, fields))
-        return super().paginate_queryset(queryset)
+            return super().paginate_queryset(queryset)
+        # Search results: the search backend runs a query of its own, so the prefetches follow on the page of
+        # results (otherwise each page's locale alone was a query: 20 more for 20 results).
+        results = super().paginate_queryset(queryset)
+        if results is None:
+            return None
+        results = list(results)
+        by_model = {}
+        for item in results:
+            by_model.setdefault(type(item), []).append(item)
+        for model, items in by_model.items():
+            lookups = self.get_prefetches(model, fields)
+            # `meta.locale` reads the page's locale even where `locale` is not among the fields.
+            prefetched = {getattr(lookup, "prefetch_to", lookup) for lookup in lookups}
+            if issubclass(model, Page) and "locale" not in prefetched:
+                lookups.append("locale")
+            prefetch_related_objects(items, *lookups)
+        return results
 
     def get_prefetches(self, model, field_names):
         return api_prefetches(model, field_names)

@@ -3,9 +3,12 @@
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import connection
+from django.db.models.signals import post_init
 from django.test.utils import CaptureQueriesContext
 from wagtail.documents.models import Document
+from wagtail.models import Page
 
+from stories.models import StoryPage
 from tests.factories import (
     CallToActionFactory,
     CampaignPageFactory,
@@ -18,6 +21,10 @@ from tests.factories import (
     StoryPageFactory,
 )
 from tests.utils import SiteTestCase
+
+SEARCH_V2_QUERIES = 10
+SEARCH_V2_STORY_QUERIES = 12
+SEARCH_V3_QUERIES = 7
 
 
 class APIQueryCountTests(SiteTestCase):
@@ -116,3 +123,42 @@ class APIQueryCountTests(SiteTestCase):
     def test_v3_listings(self):
         self.assertConstant("/api/v3/pages/?type=stories.StoryPage&limit=100", self.story, 7)
         self.assertConstant("/api/v3/snippets/cities/?limit=100", lambda n: [CityFactory() for _ in range(n)], 2)
+
+    def orchestra_stories(self, n):
+        for _ in range(n):
+            StoryPageFactory(parent=self.story_index, title=f"Youth orchestra exchange {StoryPage.objects.count()}")
+
+    def test_v2_search(self):
+        self.assertConstant("/api/v2/pages/?search=orchestra&limit=100", self.orchestra_stories, SEARCH_V2_QUERIES)
+
+    def test_v2_story_search_with_every_field(self):
+        self.assertConstant(
+            "/api/v2/pages/?type=stories.StoryPage&search=orchestra&fields=*&limit=100",
+            self.orchestra_stories,
+            SEARCH_V2_STORY_QUERIES,
+        )
+
+    def test_v3_search(self):
+        self.assertConstant("/api/v3/pages/?search=orchestra&limit=100", self.orchestra_stories, SEARCH_V3_QUERIES)
+
+    def test_a_search_loads_only_the_results_it_answers(self):
+        self.orchestra_stories(30)
+        loaded = []
+
+        def record(sender, instance, **kwargs):
+            if isinstance(instance, Page):
+                loaded.append(instance.pk)
+
+        for url in ["/api/v2/pages/?search=orchestra&limit=5", "/api/v3/pages/?search=orchestra&limit=5"]:
+            with self.subTest(url=url):
+                loaded.clear()
+                post_init.connect(record)
+                try:
+                    response = self.client.get(url)
+                finally:
+                    post_init.disconnect(record)
+                body = response.json()
+                self.assertEqual(body.get("count", body.get("meta", {}).get("total_count")), 30)
+                self.assertEqual(len(body["items"]), 5)
+                # The five results, their translations and the pages their URLs are built from; not all thirty.
+                self.assertLess(len(set(loaded)), 15, url)
