@@ -76,6 +76,8 @@ def current_versions(tags):
 # sit beside it under `<key>:check` as plain text, and the script returns the stored response only if every
 # version is still current. Otherwise a hit would take a round trip for the response and another for its tags'
 # versions, each one encoded and decoded in Python (an API listing of 20 stories depends on about a hundred tags).
+# The script reads tag keys it does not declare: that needs one Redis (or a primary with replicas), not Redis
+# Cluster, as docs/deployment.md describes.
 GET_IF_FRESH_SCRIPT = r"""
 local check = redis.call("GET", KEYS[2])
 if not check then return false end
@@ -91,7 +93,7 @@ end
 if i ~= #versions then return false end
 return redis.call("GET", KEYS[1])
 """
-_scripts = {}
+_script = []  # the script, registered once (redis-py runs it on whichever client is passed)
 
 
 def _redis_client():
@@ -111,10 +113,9 @@ def _redis_get(client, key):
 
     try:
         connection = client.get_client(write=False)
-        script = _scripts.get(id(connection))
-        if script is None:
-            script = _scripts[id(connection)] = connection.register_script(GET_IF_FRESH_SCRIPT)
-        raw = script(keys=[str(client.make_key(key)), _check_key(client, key)])
+        if not _script:
+            _script.append(connection.register_script(GET_IF_FRESH_SCRIPT))
+        raw = _script[0](keys=[str(client.make_key(key)), _check_key(client, key)], client=connection)
     except RedisError:
         # As django-redis does with IGNORE_EXCEPTIONS: Redis down is a miss, logged, never an error page.
         logger.warning("Redis unavailable: a cached response could not be read", exc_info=True)
