@@ -314,7 +314,8 @@ class PartnershipFilterForm(ListingFilterForm):
         super().__init__(data, locale=locale)
         # The countries of either city, each once, from the database: a few dozen rows, not one per partnership.
         countries_a = partnerships.order_by().values_list("city_a__country", flat=True)
-        self.set_country_choices(set(countries_a.union(partnerships.order_by().values_list("city_b__country"))))
+        countries_b = partnerships.order_by().values_list("city_b__country", flat=True)
+        self.set_country_choices(set(countries_a.union(countries_b)))
         self.add_choice_field("status", pgettext_lazy("partnership", "Status"), CityPartnershipPage.Status.choices)
         self.add_choice_field(
             "relationship_type", pgettext_lazy("partnership", "Type"), CityPartnershipPage.RelationshipType.choices

@@ -244,7 +244,7 @@ class Command(BaseCommand):
         """Fresh planner statistics for the tables just filled.
 
         PostgreSQL's autovacuum analyzes a table only after a delay; until then the planner believes the tables are
-        as small as before the load and picks plans that scan them whole (an API listing took 300 ms instead of 50
+        as small as before the load and picks plans that scan them whole (an API listing took 340 ms instead of 50
         at 10,000 stories). SQLite's ANALYZE feeds its planner the same way.
         """
         self.section("Planner statistics")
