@@ -37,13 +37,7 @@ def _collator():
 
 def collation_key(text):
     """A sort key that orders words as a reader expects ("Égypte" next to "Espagne"), in any language."""
-    return _collation_key(str(text))
-
-
-@functools.lru_cache(maxsize=4096)
-def _collation_key(text):
-    # Country names in each language, mostly: the same few hundred strings on every listing page.
-    return _collator().sort_key(text.casefold())
+    return _collator().sort_key(str(text).casefold())
 
 
 def sorted_country_choices(codes):
