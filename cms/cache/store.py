@@ -104,8 +104,10 @@ def _redis_client():
     return client
 
 
-def _check_key(client, key):
-    return f"{client.make_key(key)}:check"
+def _redis_keys(client, key):
+    """The Redis keys of a response and of its check, beside it."""
+    response_key = str(client.make_key(key))
+    return response_key, f"{response_key}:check"
 
 
 def _redis_get(client, key):
@@ -115,7 +117,7 @@ def _redis_get(client, key):
         connection = client.get_client(write=False)
         if not _script:
             _script.append(connection.register_script(GET_IF_FRESH_SCRIPT))
-        raw = _script[0](keys=[str(client.make_key(key)), _check_key(client, key)], client=connection)
+        raw = _script[0](keys=list(_redis_keys(client, key)), client=connection)
     except RedisError:
         # As django-redis does with IGNORE_EXCEPTIONS: Redis down is a miss, logged, never an error page.
         logger.warning("Redis unavailable: a cached response could not be read", exc_info=True)
@@ -132,7 +134,7 @@ def _redis_put_check(client, key, versions, timeout):
     check = "\n".join(str(client.make_key(_tag_key(tag))) for tag, _ in items)
     check += "\n\n" + "\n".join(str(version) for _, version in items)
     try:
-        client.get_client(write=True).set(_check_key(client, key), check, ex=timeout)
+        client.get_client(write=True).set(_redis_keys(client, key)[1], check, ex=timeout)
     except RedisError:
         logger.warning("Redis unavailable: a response was not cached", exc_info=True)
 
