@@ -25,6 +25,8 @@ from home.models import BasePage, FocusArea, stories_listed_on
 from home.query import having
 from home.serializers import CountrySerializer, FloatSerializer, ImageSerializer, snippet_serializer
 
+from .facets import partnership_countries
+
 
 class City(TranslatableMixin, models.Model):
     """A city or town that takes part in a partnership."""
@@ -33,7 +35,8 @@ class City(TranslatableMixin, models.Model):
     region = models.CharField(
         _("region or state"), max_length=120, blank=True, help_text=_("For example Florida or Catalonia.")
     )
-    country = CountryField(_("country"))
+    # Indexed: the country filters start from the cities of one country (in_country).
+    country = CountryField(_("country"), db_index=True)
     latitude = models.DecimalField(
         _("latitude"),
         max_digits=9,
@@ -148,7 +151,8 @@ class PartnershipIndexPage(BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         partnerships = self.get_partnerships()
-        filter_form = PartnershipFilterForm(request.GET, locale=self.locale, partnerships=partnerships)
+        countries = partnership_countries(partnerships, scope=f"children:{self.pk}")
+        filter_form = PartnershipFilterForm(request.GET, locale=self.locale, countries=countries)
         partnerships = filter_form.filter(partnerships)
         context["filter_form"] = filter_form
         context["partnerships"] = paginate(request, partnerships.prefetch_related("focus_areas"))
@@ -160,10 +164,11 @@ class PartnershipIndexPage(BasePage):
 def in_country(code, relation=""):
     """Partnerships (or, through `relation`, what names them) with either city in the country `code`.
 
-    The cities are a subquery, so the database picks them by country once instead of joining both cities of every
-    partnership to compare their countries.
+    The country's cities are read first (one query on the indexed country), and the partnerships are then matched
+    against that list of ids: the database sees how few they are and reaches the partnerships through the index on
+    each city column. As a subquery, the cities are an unknown it plans for by reading every partnership.
     """
-    cities = City.objects.filter(country=code).values("pk")
+    cities = list(City.objects.filter(country=code).order_by().values_list("pk", flat=True))
     return Q(**{f"{relation}city_a__in": cities}) | Q(**{f"{relation}city_b__in": cities})
 
 
@@ -310,12 +315,9 @@ class CityPartnershipPage(BasePage):
 class PartnershipFilterForm(ListingFilterForm):
     """The directory's filters; every value is optional and an unknown one simply matches nothing."""
 
-    def __init__(self, data, *, locale, partnerships):
+    def __init__(self, data, *, locale, countries):
         super().__init__(data, locale=locale)
-        # The countries of either city, each once, from the database: a few dozen rows, not one per partnership.
-        countries_a = partnerships.order_by().values_list("city_a__country", flat=True)
-        countries_b = partnerships.order_by().values_list("city_b__country", flat=True)
-        self.set_country_choices(set(countries_a.union(countries_b)))
+        self.set_country_choices(countries)
         self.add_choice_field("status", pgettext_lazy("partnership", "Status"), CityPartnershipPage.Status.choices)
         self.add_choice_field(
             "relationship_type", pgettext_lazy("partnership", "Type"), CityPartnershipPage.RelationshipType.choices

@@ -11,9 +11,11 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from cities.facets import partnership_countries
 from cities.models import CityPartnershipPage, attach_localized_cities, in_country
 from home.api_types import FocusAreaRepresentation
 from home.blocks import BaseStreamBlock
+from home.forms import is_id
 from home.listing import ListingFilterForm, paginate
 from home.localization import localize, localize_all, localize_related
 from home.models import BasePage, FocusArea
@@ -197,20 +199,24 @@ class StoryFilterForm(ListingFilterForm):
 
     def __init__(self, data, *, locale):
         super().__init__(data, locale=locale)
-        # Plain values, not pages: one row per partnership of the language (2,000 at scale).
-        partnerships = (
-            CityPartnershipPage.objects.live()
-            .public()
-            .filter(locale=locale)
-            .order_by("title")
-            .values_list("pk", "title", "city_a__country", "city_b__country")
-        )
-        codes, choices = set(), []
-        for pk, title, country_a, country_b in partnerships:
-            codes.update([country_a, country_b])
-            choices.append((str(pk), title))
-        self.set_country_choices(codes)
-        self.add_choice_field("partnership", _("Partnership"), choices, empty_label=_("All partnerships"))
+        partnerships = CityPartnershipPage.objects.live().public().filter(locale=locale)
+        countries = partnership_countries(partnerships, scope=f"locale:{locale.pk}")
+        self.set_country_choices(countries)
+        # The partnerships offered are those of the chosen country: listing all of them would put one option per
+        # partnership of the language (2,000 at scale) on every view. Without a country, the partnership asked for
+        # (a link from its page) is the only one offered, so it still filters.
+        country, partnership = self.data.get("country"), self.data.get("partnership")
+        empty_label = _("All partnerships")
+        if country in countries:
+            partnerships = partnerships.filter(in_country(country))
+        elif partnership and is_id(partnership):
+            partnerships = partnerships.filter(pk=partnership)
+            empty_label = _("All partnerships (choose a country to list them)")
+        else:
+            partnerships = partnerships.none()
+            empty_label = _("All partnerships (choose a country to list them)")
+        choices = [(str(pk), title) for pk, title in partnerships.order_by("title").values_list("pk", "title")]
+        self.add_choice_field("partnership", _("Partnership"), choices, empty_label=empty_label)
 
     def filter(self, stories):
         if not self.is_valid():

@@ -106,6 +106,40 @@ class StoryIndexListingTests(SiteTestCase):
         self.assertListed({"partnership": str(self.us_au.pk)}, ["Trade follow-up", "Music exchange"])
         self.assertListed({"partnership": str(self.jp_fr.pk)}, ["Youth visit"])
 
+    def partnership_options(self, response):
+        return response.context["filter_form"].fields["partnership"].choices
+
+    def test_the_partnerships_offered_are_those_of_the_chosen_country(self):
+        response = self.get(country="US")
+        self.assertEqual(
+            self.partnership_options(response),
+            [
+                ("", "All partnerships"),
+                *sorted([(str(p.pk), p.title) for p in (self.us_es, self.us_au)], key=lambda c: c[1]),
+            ],
+        )
+        self.assertContains(response, f'<option value="{self.us_au.pk}">')
+        self.assertNotContains(response, f'<option value="{self.jp_fr.pk}"')
+        self.assertNotContains(response, f'<option value="{self.draft_partnership.pk}"')
+        self.assertEqual(
+            self.partnership_options(self.get(country="FR")),
+            [("", "All partnerships"), (str(self.jp_fr.pk), self.jp_fr.title)],
+        )
+
+    def test_without_a_country_only_the_partnership_asked_for_is_offered(self):
+        empty = ("", "All partnerships (choose a country to list them)")
+        self.assertEqual(self.partnership_options(self.get()), [empty])
+        response = self.get(partnership=str(self.us_au.pk))
+        self.assertEqual(self.partnership_options(response), [empty, (str(self.us_au.pk), self.us_au.title)])
+        self.assertContains(response, f'<option value="{self.us_au.pk}" selected>')
+
+    def test_a_partnership_outside_the_chosen_country_is_rejected(self):
+        us_au = str(self.us_au.pk)
+        self.assertRejected(
+            {"country": "FR", "partnership": us_au},
+            {"partnership": [f"Select a valid choice. {us_au} is not one of the available choices."]},
+        )
+
     def test_filters_combine(self):
         self.assertListed({"focus_area": "trade", "country": "US"}, ["Trade follow-up", "Trade mission"])
         self.assertListed({"focus_area": "trade", "partnership": str(self.us_au.pk)}, ["Trade follow-up"])
