@@ -22,7 +22,7 @@ from home.forms import LocaleScopedModelForm
 from home.listing import ListingFilterForm, paginate
 from home.localization import localize_all, localize_related
 from home.models import BasePage, FocusArea, stories_listed_on
-from home.query import having
+from home.query import having_related
 from home.serializers import CountrySerializer, FloatSerializer, ImageSerializer, snippet_serializer
 
 from .facets import partnership_countries
@@ -330,7 +330,8 @@ class PartnershipFilterForm(ListingFilterForm):
         if data.get("country"):
             partnerships = partnerships.filter(in_country(data["country"]))
         if data.get("focus_area"):
-            partnerships = having(partnerships, focus_areas__slug=data["focus_area"])
+            focus_areas = FocusArea.objects.filter(slug=data["focus_area"]).values("pk")
+            partnerships = having_related(partnerships, "focus_areas", focus_areas)
         if data.get("status"):
             partnerships = partnerships.filter(status=data["status"])
         if data.get("relationship_type"):

@@ -40,6 +40,18 @@ def having(queryset, *args, **kwargs):
     return queryset.filter(pk__in=queryset.model._base_manager.filter(*args, **kwargs).values("pk"))
 
 
+def having_related(queryset, field_name, targets):
+    """The rows of `queryset` whose many-to-many `field_name` names one of `targets` (a queryset of ids).
+
+    `having()` for a many-to-many relation, read from the relation's own table alone (indexed on each column):
+    through the ORM's relation the database joins the target table to the whole link table before it can look for
+    the targets, which at scale is a scan of every link (60,000 for the stories' focus areas).
+    """
+    field = queryset.model._meta.get_field(field_name)
+    links = field.remote_field.through._default_manager.filter(**{f"{field.m2m_reverse_field_name()}__in": targets})
+    return queryset.filter(pk__in=links.values(field.m2m_field_name()))
+
+
 def view_restrictions_for(page):
     """The restrictions on `page` and its ancestors, in one query: what `Page.get_view_restrictions` returns in two.
 

@@ -19,7 +19,7 @@ from home.forms import is_id
 from home.listing import ListingFilterForm, paginate
 from home.localization import localize, localize_all, localize_related
 from home.models import BasePage, FocusArea
-from home.query import having
+from home.query import having, having_related
 from home.rich_text import safe_url
 from home.serializers import ImageSerializer, PageLinkSerializer, PageLinksSerializer, snippet_serializer
 
@@ -223,10 +223,13 @@ class StoryFilterForm(ListingFilterForm):
             return stories.none()
         data = self.cleaned_data
         if data.get("focus_area"):
-            stories = having(stories, focus_areas__slug=data["focus_area"])
+            stories = having_related(
+                stories, "focus_areas", FocusArea.objects.filter(slug=data["focus_area"]).values("pk")
+            )
         if data.get("country"):
             country = data["country"]
-            stories = having(stories, in_country(country, "related_partnerships__"))
+            in_it = CityPartnershipPage.objects.filter(in_country(country)).values("pk")
+            stories = having_related(stories, "related_partnerships", in_it)
         if data.get("partnership"):
             # Translated stories point at the source-language partnership: match any language's version of it.
             partnership_key = CityPartnershipPage.objects.filter(pk=data["partnership"]).values("translation_key")

@@ -22,8 +22,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 
 from cities.models import CityPartnershipPage, in_country
-from home.models import CampaignPage
-from home.query import having
+from home.models import CampaignPage, FocusArea
+from home.query import having, having_related
 from stories.models import StoryPage
 
 # The largest id or count a parameter may carry: the range of a 32-bit integer column, which every database takes.
@@ -83,7 +83,7 @@ class FocusAreaFilter(ParameterFilter):
         return value
 
     def apply(self, queryset, value):
-        return having(queryset, focus_areas__slug=value)
+        return having_related(queryset, "focus_areas", FocusArea.objects.filter(slug=value).values("pk"))
 
 
 class CountryFilter(ParameterFilter):
@@ -100,7 +100,8 @@ class CountryFilter(ParameterFilter):
 
     def apply(self, queryset, value):
         if issubclass(queryset.model, StoryPage):
-            return having(queryset, in_country(value, "related_partnerships__"))
+            in_it = CityPartnershipPage.objects.filter(in_country(value)).values("pk")
+            return having_related(queryset, "related_partnerships", in_it)
         return queryset.filter(in_country(value))
 
 
