@@ -111,13 +111,14 @@ class ResponseCacheMiddleware:
         with tags.collect() as collected:
             response = self.get_response(request)
             tags.add(*listing_tags(request, language))
+            page_labels = tags.page_labels()
         if request.method != "GET" or not may_share(request, response):
             self.mark_private(request, response)
             response[CACHE_HEADER] = "skip"
             return response
 
         self.make_public(response)
-        if store.put(key, response, collected, started_at):
+        if store.put(key, response, tags.prune(collected, page_labels), started_at):
             purge.record(request, collected)
         response[CACHE_HEADER] = "miss"
         return get_conditional_response(

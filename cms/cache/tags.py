@@ -3,10 +3,13 @@
 import contextvars
 from contextlib import contextmanager
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models.signals import post_init
 from wagtail.models import Page
 
 _collected = contextvars.ContextVar("twinning_cache_tags", default=None)
+# The type (`app.model`) of each page tag collected, for `prune()`.
+_page_labels = contextvars.ContextVar("twinning_cache_page_labels", default=None)
 
 # Always a dependency: sites and locales change rarely and change every page.
 GLOBAL_TAG = "all"
@@ -89,7 +92,18 @@ def _record_instance(sender, instance, **kwargs):
         return
     tagger = _tagger(sender)
     if tagger is not None and instance.pk is not None:
-        tags.add(tagger(instance.pk))
+        tag = tagger(instance.pk)
+        tags.add(tag)
+        if tagger is page_tag:
+            _page_labels.get()[tag] = _page_label(sender, instance)
+
+
+def _page_label(sender, instance):
+    """The page's own type, also when it was loaded as a plain `Page` (its content type says which)."""
+    if sender is not Page:
+        return sender._meta.label_lower
+    model = ContentType.objects.get_for_id(instance.content_type_id).model_class() if instance.content_type_id else None
+    return model._meta.label_lower if model is not None else None
 
 
 def connect():
@@ -101,10 +115,38 @@ def collect():
     """Within the block, every tracked instance loaded and every `add()` lands in the yielded set."""
     tags = {GLOBAL_TAG}
     token = _collected.set(tags)
+    labels_token = _page_labels.set({})
     try:
         yield tags
     finally:
         _collected.reset(token)
+        _page_labels.reset(labels_token)
+
+
+def prune(tags, page_labels):
+    """`tags` without the item tags that a list tag in `tags` already covers.
+
+    Every change to a page or a tracked object bumps the list tag of its type, in every language, along with its own
+    tag (`cms.cache.signals.page_tags` and `object_changed`): a response that depends on `list:stories.storypage`
+    is dropped by any story's change, so the tags of the stories it shows add nothing but work to each cache hit
+    (an API listing of 20 stories, with their translations, carried 60 of them). Tags of unknown type are kept.
+    """
+    covered = {tag[len("list:") :] for tag in tags if tag.startswith("list:") and tag.count(":") == 1}
+    if not covered:
+        return set(tags)
+    kept = set()
+    for tag in tags:
+        if tag in page_labels and ALL_PAGES in covered:
+            continue  # every page's change bumps `list:page`
+        label = tag.split(":")[1] if tag.startswith("obj:") else page_labels.get(tag)
+        if label is None or label not in covered:
+            kept.add(tag)
+    return kept
+
+
+def page_labels():
+    """The types of the page tags collected so far (within `collect()`), as {tag: label}."""
+    return dict(_page_labels.get() or {})
 
 
 def add(*tags):

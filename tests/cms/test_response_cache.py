@@ -1,9 +1,13 @@
 """The response cache (cms/cache): what is shared, its headers, and exact invalidation."""
 
+from unittest import mock
+
+from django.core.cache import cache
 from django.test import override_settings
 from django.utils.http import http_date
 from wagtail.models import Locale, PageViewRestriction
 
+from cms.cache import store
 from cms.cache.middleware import CACHE_HEADER
 from tests.factories import CityPartnershipPageFactory, FocusAreaFactory, StoryPageFactory
 from tests.utils import SiteTestCase
@@ -301,6 +305,25 @@ class InvalidationTests(ResponseCacheTestCase):
             {"story_a": "miss", "story_b": "hit", "partnership_y": "hit", "api_b": "hit"},
         )
         self.assertContains(self.get(self.story_a.url), self.partnership_x.url)
+
+    def test_a_listing_is_stored_with_the_tags_its_list_tags_do_not_cover(self):
+        cache.clear()
+        with mock.patch.object(store, "put", wraps=store.put) as put:
+            self.assertEqual(self.state("/api/v2/pages/?type=stories.StoryPage&fields=*"), "miss")
+        stored = put.call_args.args[2]
+        # Every story's change bumps the story list: their own tags would only slow each hit down.
+        self.assertIn("list:stories.storypage", stored)
+        self.assertNotIn(f"page:{self.story_a.pk}", stored)
+        self.assertNotIn(f"page:{self.story_b.pk}", stored)
+        # What the stories show of other types keeps its tags: a partnership's title, a focus area.
+        self.assertIn(f"page:{self.partnership_x.pk}", stored)
+        self.assertIn(f"obj:home.focusarea:{self.trade.pk}", stored)
+
+    def test_renaming_a_partnership_drops_the_story_listing_that_names_it(self):
+        self.partnership_x.title = "Renamed partnership"
+        self.partnership_x.save_revision().publish()
+        self.assertEqual(self.state("/api/v2/pages/?type=stories.StoryPage&fields=*"), "miss")
+        self.assertContains(self.get("/api/v2/pages/?type=stories.StoryPage&fields=*"), "Renamed partnership")
 
     def test_translating_a_story_drops_its_pages_and_the_new_language_s_listings(self):
         french = translate(self.story_a, self.fr, title="Histoire Alpha")
