@@ -164,7 +164,10 @@ class PageTranslationsField(Field):
             .public()
             .filter(translation_key__in={page.translation_key for page in pages})
             .select_related("locale")
-            .only("id", "title", "url_path", "translation_key", "locale__language_code", "path", "depth")
+            # content_type: the response cache reads each page's type (cms.cache.tags.prune).
+            .only(
+                "id", "title", "url_path", "translation_key", "locale__language_code", "path", "depth", "content_type"
+            )
             .order_by("locale__language_code", "pk")
         )
         share_site_root_paths(translations)

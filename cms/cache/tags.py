@@ -99,10 +99,12 @@ def _record_instance(sender, instance, **kwargs):
 
 
 def _page_label(sender, instance):
-    """The page's own type, also when it was loaded as a plain `Page` (its content type says which)."""
+    """The page's own type, also when it was loaded as a plain `Page` (its content type says which); None when the
+    content type was not loaded (reading a deferred field would be a query per page)."""
     if sender is not Page:
         return sender._meta.label_lower
-    model = ContentType.objects.get_for_id(instance.content_type_id).model_class() if instance.content_type_id else None
+    content_type_id = instance.__dict__.get("content_type_id")
+    model = ContentType.objects.get_for_id(content_type_id).model_class() if content_type_id else None
     return model._meta.label_lower if model is not None else None
 
 
