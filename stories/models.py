@@ -206,16 +206,16 @@ class StoryFilterForm(ListingFilterForm):
         # partnership of the language (2,000 at scale) on every view. Without a country, the partnership asked for
         # (a link from its page) is the only one offered, so it still filters.
         country, partnership = self.data.get("country"), self.data.get("partnership")
-        empty_label = _("All partnerships")
-        if country in countries:
-            partnerships = partnerships.filter(in_country(country))
-        elif partnership and is_id(partnership):
-            partnerships = partnerships.filter(pk=partnership)
-            empty_label = _("All partnerships (choose a country to list them)")
+        self.in_country = in_country(country) if country in countries else None
+        if self.in_country is not None:
+            partnerships = partnerships.filter(self.in_country)
+            empty_label = _("All partnerships")
         else:
-            partnerships = partnerships.none()
+            partnerships = partnerships.filter(pk=partnership) if partnership and is_id(partnership) else None
             empty_label = _("All partnerships (choose a country to list them)")
-        choices = [(str(pk), title) for pk, title in partnerships.order_by("title").values_list("pk", "title")]
+        choices = []
+        if partnerships is not None:
+            choices = [(str(pk), title) for pk, title in partnerships.order_by("title").values_list("pk", "title")]
         self.add_choice_field("partnership", _("Partnership"), choices, empty_label=empty_label)
 
     def filter(self, stories):
@@ -227,8 +227,8 @@ class StoryFilterForm(ListingFilterForm):
                 stories, "focus_areas", FocusArea.objects.filter(slug=data["focus_area"]).values("pk")
             )
         if data.get("country"):
-            country = data["country"]
-            in_it = CityPartnershipPage.objects.filter(in_country(country)).values("pk")
+            # Any language's partnership: translated stories point at the source-language ones.
+            in_it = CityPartnershipPage.objects.filter(self.in_country).values("pk")
             stories = having_related(stories, "related_partnerships", in_it)
         if data.get("partnership"):
             # Translated stories point at the source-language partnership: match any language's version of it.

@@ -32,8 +32,13 @@ def test_visitor_switches_language_filters_and_pages(browser_site, context, page
     page.get_by_role("navigation", name="Idiomas").get_by_role("link", name="English").click()
     page.wait_for_url(re.compile(r"/en/$"))
 
-    # The story index, filtered by partnership.
+    # The story index, filtered by partnership: a country first, then one of that country's partnerships (the
+    # select does not list every partnership of the network).
     page.goto(browser_site.path(browser_site.pages["story_index"]))
+    assert page.get_by_label("Partnership").locator("option").count() == 1
+    page.get_by_label("Country").select_option(value=partnership.city_a.country.code)
+    page.get_by_role("button", name="Apply filters").click()
+    page.wait_for_url(re.compile(rf"country={partnership.city_a.country.code}"))
     page.get_by_label("Partnership").select_option(label=partnership.title)
     page.get_by_role("button", name="Apply filters").click()
     page.wait_for_url(re.compile(rf"partnership={partnership.pk}"))
