@@ -19,7 +19,7 @@ from home.forms import is_id
 from home.listing import ListingFilterForm, paginate
 from home.localization import localize, localize_all, localize_related
 from home.models import BasePage, FocusArea
-from home.query import having, having_related
+from home.query import having_related
 from home.rich_text import safe_url
 from home.serializers import ImageSerializer, PageLinkSerializer, PageLinksSerializer, snippet_serializer
 
@@ -206,9 +206,9 @@ class StoryFilterForm(ListingFilterForm):
         # partnership of the language (2,000 at scale) on every view. Without a country, the partnership asked for
         # (a link from its page) is the only one offered, so it still filters.
         country, partnership = self.data.get("country"), self.data.get("partnership")
-        self.in_country = in_country(country) if country in countries else None
-        if self.in_country is not None:
-            partnerships = partnerships.filter(self.in_country)
+        self.country_condition = in_country(country) if country in countries else None
+        if self.country_condition is not None:
+            partnerships = partnerships.filter(self.country_condition)
             empty_label = _("All partnerships")
         else:
             partnerships = partnerships.filter(pk=partnership) if partnership and is_id(partnership) else None
@@ -228,10 +228,11 @@ class StoryFilterForm(ListingFilterForm):
             )
         if data.get("country"):
             # Any language's partnership: translated stories point at the source-language ones.
-            in_it = CityPartnershipPage.objects.filter(self.in_country).values("pk")
+            in_it = CityPartnershipPage.objects.filter(self.country_condition).values("pk")
             stories = having_related(stories, "related_partnerships", in_it)
         if data.get("partnership"):
             # Translated stories point at the source-language partnership: match any language's version of it.
             partnership_key = CityPartnershipPage.objects.filter(pk=data["partnership"]).values("translation_key")
-            stories = having(stories, related_partnerships__translation_key__in=partnership_key)
+            versions = CityPartnershipPage.objects.filter(translation_key__in=partnership_key).values("pk")
+            stories = having_related(stories, "related_partnerships", versions)
         return stories

@@ -23,7 +23,7 @@ from wagtail.models import Locale, Page
 
 from cities.models import CityPartnershipPage, in_country
 from home.models import CampaignPage, FocusArea
-from home.query import having, having_related
+from home.query import having_related
 from stories.models import StoryPage
 
 # The largest id or count a parameter may carry: the range of a 32-bit integer column, which every database takes.
@@ -115,7 +115,7 @@ class PartnershipFilter(ParameterFilter):
         return parse_integer(self.parameter, value, minimum=1)
 
     def apply(self, queryset, value):
-        return having(queryset, related_partnerships__id=value)
+        return having_related(queryset, "related_partnerships", [value])
 
 
 class CampaignFilter(ParameterFilter):
