@@ -21,8 +21,7 @@ from home.blocks import BaseStreamBlock
 from home.forms import LocaleScopedModelForm
 from home.listing import ListingFilterForm, paginate
 from home.localization import localize_all, localize_related
-from home.models import BasePage, FocusArea, stories_listed_on
-from home.query import having_related
+from home.models import BasePage, FocusArea, in_focus_area, stories_listed_on
 from home.serializers import CountrySerializer, FloatSerializer, ImageSerializer, snippet_serializer
 
 from .facets import partnership_countries
@@ -330,8 +329,7 @@ class PartnershipFilterForm(ListingFilterForm):
         if data.get("country"):
             partnerships = partnerships.filter(in_country(data["country"]))
         if data.get("focus_area"):
-            focus_areas = FocusArea.objects.filter(slug=data["focus_area"]).values("pk")
-            partnerships = having_related(partnerships, "focus_areas", focus_areas)
+            partnerships = in_focus_area(partnerships, data["focus_area"])
         if data.get("status"):
             partnerships = partnerships.filter(status=data["status"])
         if data.get("relationship_type"):

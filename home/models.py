@@ -23,7 +23,15 @@ from .api_types import CallToActionRepresentation, PartnerOrganisationRepresenta
 from .blocks import BaseStreamBlock, live_pages_in_order
 from .forms import LocaleScopedModelForm, LocaleScopedPageForm
 from .localization import localize_all
-from .query import TwinningPageManager, TwinningPageQuerySet, having, is_hidden, route_to_child, view_restrictions_for
+from .query import (
+    TwinningPageManager,
+    TwinningPageQuerySet,
+    having,
+    having_related,
+    is_hidden,
+    route_to_child,
+    view_restrictions_for,
+)
 from .rich_text import safe_url
 from .serializers import (
     CallToActionLinksSerializer,
@@ -565,6 +573,11 @@ class CampaignPage(BasePage):
             self.calls_to_action.select_related("link_page"), locale=self.locale_id, select_related=["link_page"]
         )
         return context
+
+
+def in_focus_area(queryset, slug):
+    """The rows of `queryset` (stories or partnerships) in the focus area `slug`, in any language (slugs are shared)."""
+    return having_related(queryset, "focus_areas", FocusArea.objects.filter(slug=slug).values("pk"))
 
 
 def stories_listed_on(page):

@@ -1,6 +1,7 @@
 """Stories of partnerships: what members did, written by them or by staff."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -18,7 +19,7 @@ from home.blocks import BaseStreamBlock
 from home.forms import is_id
 from home.listing import ListingFilterForm, paginate
 from home.localization import localize, localize_all, localize_related
-from home.models import BasePage, FocusArea
+from home.models import BasePage, FocusArea, in_focus_area
 from home.query import having_related
 from home.rich_text import safe_url
 from home.serializers import ImageSerializer, PageLinkSerializer, PageLinksSerializer, snippet_serializer
@@ -194,6 +195,16 @@ class StoryPage(BasePage):
         return context
 
 
+def about_partnerships(stories, condition):
+    """The stories that name a partnership matching `condition` (a `Q` on partnership pages).
+
+    Any language's partnership: a translated story keeps its source's relations, so it names the source-language
+    partnerships.
+    """
+    partnerships = CityPartnershipPage.objects.filter(condition).values("pk")
+    return having_related(stories, "related_partnerships", partnerships)
+
+
 class StoryFilterForm(ListingFilterForm):
     """The story index's filters; an unknown value is reported and matches nothing."""
 
@@ -223,16 +234,11 @@ class StoryFilterForm(ListingFilterForm):
             return stories.none()
         data = self.cleaned_data
         if data.get("focus_area"):
-            stories = having_related(
-                stories, "focus_areas", FocusArea.objects.filter(slug=data["focus_area"]).values("pk")
-            )
+            stories = in_focus_area(stories, data["focus_area"])
         if data.get("country"):
-            # Any language's partnership: translated stories point at the source-language ones.
-            in_it = CityPartnershipPage.objects.filter(self.country_condition).values("pk")
-            stories = having_related(stories, "related_partnerships", in_it)
+            stories = about_partnerships(stories, self.country_condition)
         if data.get("partnership"):
             # Translated stories point at the source-language partnership: match any language's version of it.
             partnership_key = CityPartnershipPage.objects.filter(pk=data["partnership"]).values("translation_key")
-            versions = CityPartnershipPage.objects.filter(translation_key__in=partnership_key).values("pk")
-            stories = having_related(stories, "related_partnerships", versions)
+            stories = about_partnerships(stories, Q(translation_key__in=partnership_key))
         return stories

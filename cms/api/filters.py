@@ -22,9 +22,9 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Locale, Page
 
 from cities.models import CityPartnershipPage, in_country
-from home.models import CampaignPage, FocusArea
+from home.models import CampaignPage, in_focus_area
 from home.query import having_related
-from stories.models import StoryPage
+from stories.models import StoryPage, about_partnerships
 
 # The largest id or count a parameter may carry: the range of a 32-bit integer column, which every database takes.
 MAX_INTEGER = 2**31 - 1
@@ -83,7 +83,7 @@ class FocusAreaFilter(ParameterFilter):
         return value
 
     def apply(self, queryset, value):
-        return having_related(queryset, "focus_areas", FocusArea.objects.filter(slug=value).values("pk"))
+        return in_focus_area(queryset, value)
 
 
 class CountryFilter(ParameterFilter):
@@ -100,8 +100,7 @@ class CountryFilter(ParameterFilter):
 
     def apply(self, queryset, value):
         if issubclass(queryset.model, StoryPage):
-            in_it = CityPartnershipPage.objects.filter(in_country(value)).values("pk")
-            return having_related(queryset, "related_partnerships", in_it)
+            return about_partnerships(queryset, in_country(value))
         return queryset.filter(in_country(value))
 
 
