@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.api.v3.urls import api as api_v3
@@ -36,6 +36,8 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
     path("stories/feed/", StoryFeed(), name="story_feed"),
-    path("", include(wagtail_urls)),
+    # Wagtail's front-end URLs, its page view through views.serve (which finds the page by its URL path first).
+    *[pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"],
+    re_path(wagtail_urls.serve_pattern, views.serve, name="wagtail_serve"),
     prefix_default_language=True,
 )

@@ -4,7 +4,11 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
+from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page
+
+from home.routing import UNSURE, route_by_url_path
+from home.site_root_paths import site_root_paths
 
 SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_PAGE_SIZE = 10
@@ -13,6 +17,22 @@ SEARCH_PAGE_SIZE = 10
 def bench_ok(request):
     """A trivial view, mounted only when TWINNING_BENCH_VIEWS is on: the speed of the stack itself."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+def serve(request, path):
+    """Wagtail's page view, with the page found by its URL path (`home.routing`) where that answers as Wagtail would.
+
+    Wagtail's `Page.route_for_request` keeps its answer on the request (`_wagtail_route_for_request`, as its docstring
+    says) and reads it from there: setting it first spares the walk down the tree. Everything else (the hooks, view
+    restrictions, the page's own `serve`) is Wagtail's view as it is.
+    """
+    if not hasattr(request, "_wagtail_route_for_request"):
+        route = route_by_url_path(request, path)
+        if route is not UNSURE:
+            request._wagtail_route_for_request = route
+        # `{% pageurl %}` keeps the site root paths on the request: the copy routing read, not another cache read.
+        request._wagtail_cached_site_root_paths = site_root_paths()
+    return wagtail_views.serve(request, path)
 
 
 def search(request):

@@ -15,6 +15,7 @@ from contextvars import ContextVar
 from types import SimpleNamespace
 
 from django.core.signals import request_finished, request_started
+from wagtail.models import Site
 
 _scope = ContextVar("twinning_site_root_paths_scope", default=None)
 
@@ -22,6 +23,16 @@ _scope = ContextVar("twinning_site_root_paths_scope", default=None)
 def request_scope():
     """The object the current request keeps its site root paths on, or None outside a request."""
     return _scope.get()
+
+
+def site_root_paths():
+    """`Site.get_site_root_paths()`, read once per request: the copy pages of this request use too."""
+    scope = _scope.get()
+    if scope is None:
+        return Site.get_site_root_paths()
+    if not hasattr(scope, "_wagtail_cached_site_root_paths"):
+        scope._wagtail_cached_site_root_paths = Site.get_site_root_paths()
+    return scope._wagtail_cached_site_root_paths
 
 
 def share_site_root_paths(pages):
