@@ -43,7 +43,7 @@ from wagtail.models import Locale, Page, Site
 
 from cities.models import City, MemberAssociation
 from home.models import CallToAction, FocusArea, PartnerOrganisation
-from home.query import private_pages_q
+from home.query import page_queryset, private_pages_q
 from home.rendition_specs import RENDITIONS
 from home.site_root_paths import share_site_root_paths
 
@@ -160,7 +160,9 @@ class PageTranslationsField(Field):
         pages = [instance] if isinstance(instance, Page) else list(instance)
         found = {}
         translations = (
-            Page.objects.live()
+            # Our queryset's public(): the view-restriction test inside this query, not a query of its own first.
+            page_queryset(Page)
+            .live()
             .public()
             .filter(translation_key__in={page.translation_key for page in pages})
             .select_related("locale")

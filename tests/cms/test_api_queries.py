@@ -22,8 +22,8 @@ from tests.factories import (
 )
 from tests.utils import SiteTestCase
 
-SEARCH_V2_QUERIES = 10
-SEARCH_V2_STORY_QUERIES = 12
+SEARCH_V2_QUERIES = 9
+SEARCH_V2_STORY_QUERIES = 11
 SEARCH_V3_QUERIES = 7
 
 
@@ -61,10 +61,10 @@ class APIQueryCountTests(SiteTestCase):
             story.save()
 
     def test_pages_listing(self):
-        self.assertConstant("/api/v2/pages/?type=stories.StoryPage&limit=100", self.story, 10)
+        self.assertConstant("/api/v2/pages/?type=stories.StoryPage&limit=100", self.story, 9)
 
     def test_stories_with_every_field(self):
-        self.assertConstant("/api/v2/pages/?type=stories.StoryPage&fields=*&limit=100", self.story, 15)
+        self.assertConstant("/api/v2/pages/?type=stories.StoryPage&fields=*&limit=100", self.story, 14)
 
     def test_partnerships_with_every_field(self):
         def add(n):
@@ -76,7 +76,7 @@ class APIQueryCountTests(SiteTestCase):
                 page.member_associations.set([association])
                 page.save()
 
-        self.assertConstant("/api/v2/pages/?type=cities.CityPartnershipPage&fields=*&limit=100", add, 17)
+        self.assertConstant("/api/v2/pages/?type=cities.CityPartnershipPage&fields=*&limit=100", add, 16)
 
     def test_campaigns_with_every_field(self):
         def add(n):
@@ -88,7 +88,7 @@ class APIQueryCountTests(SiteTestCase):
                 page.calls_to_action.set([action])
                 page.save()
 
-        self.assertConstant("/api/v2/pages/?type=home.CampaignPage&fields=*&limit=100", add, 16)
+        self.assertConstant("/api/v2/pages/?type=home.CampaignPage&fields=*&limit=100", add, 15)
 
     def test_images_and_documents(self):
         self.assertConstant("/api/v2/images/?limit=100", lambda n: [ImageFactory() for _ in range(n)], 6)

@@ -1,5 +1,8 @@
 """API v2: content, translations, fallback, find with language prefixes, our filters, snippets, caching."""
 
+from django.core.cache import cache
+from wagtail.models import PageViewRestriction
+
 from cities.models import City, CityPartnershipPage, MemberAssociation, PartnershipIndexPage
 from home.models import CallToAction, CampaignIndexPage, CampaignPage, FocusArea, HomePage, PartnerOrganisation
 from stories.models import StoryIndexPage, StoryPage
@@ -179,6 +182,20 @@ class TranslationsTests(APISiteTestCase):
         self.story_fr.unpublish()
         detail = self.client.get(f"/api/v2/pages/{self.story.pk}/").json()
         self.assertEqual(detail["meta"]["translations"], [])
+
+    def test_restricted_translation_is_not_listed(self):
+        for restricted in (self.story_fr, self.story_fr.get_parent()):  # the page itself, or above it
+            with self.subTest(restricted=restricted.title):
+                restriction = PageViewRestriction.objects.create(page=restricted, restriction_type="login")
+                cache.clear()
+                detail = self.client.get(f"/api/v2/pages/{self.story.pk}/").json()
+                self.assertEqual(detail["meta"]["translations"], [])
+                listing = self.client.get("/api/v2/pages/", {"type": "stories.StoryPage", "locale": "en"}).json()
+                self.assertEqual([item["meta"]["translations"] for item in listing["items"]], [[], []])
+                restriction.delete()
+        cache.clear()
+        detail = self.client.get(f"/api/v2/pages/{self.story.pk}/").json()
+        self.assertEqual([other["id"] for other in detail["meta"]["translations"]], [self.story_fr.pk])
 
     def test_locale_with_fallback(self):
         response = self.client.get("/api/v2/pages/", {"type": "stories.StoryPage", "locale": "fr", "fallback": "en"})
