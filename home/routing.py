@@ -11,10 +11,14 @@ and footer read), the pages between it and the requested one (plain `Page` rows,
 as the walk keeps them) and the requested page (its specific model, joined with its locale and the relations its
 template shows, `serve_select_related`) take three queries after the site.
 
+A URL path only says where to look; the tree confirms it, as the walk would read it: the root found must be the
+site's root page or its translation in the active language (a cached root path may be older than the site), and
+each page below must be a child of the one above it (treebeard's path and depth) with the slug the URL names.
 The answer is the walk's only where nothing along the path routes in a way of its own: every page from the root to
 the requested one must use Wagtail's `Page.route` or `BasePage.route`. Anything else, and every case this does not
 recognise (no site, no root page in the active language or a root not live, no page at the path, two pages at one
-path), returns `UNSURE`, and the request is left to Wagtail's walk, which then gives the answer it always gave.
+path, a path deeper than any page can be), returns `UNSURE`, and the request is left to Wagtail's walk, which then
+gives the answer it always gave.
 """
 
 from django.conf import settings
@@ -28,6 +32,9 @@ from .site_root_paths import site_root_paths
 
 UNSURE = object()
 
+# No page is deeper than treebeard's path allows (255 characters, four for each level).
+MAX_DEPTH = Page._meta.get_field("path").max_length // Page.steplen
+
 # The routes that find a child by its slug and answer for a page with no path left when it is live, nothing else.
 WALKING_ROUTES = frozenset([Page.route, BasePage.route])
 
@@ -37,37 +44,48 @@ def routes_as_walk(model):
 
 
 def route_by_url_path(request, path):
-    """`Page.route_for_request(request, path)` in four queries: a `RouteResult`, None (no page: a 404) or `UNSURE`."""
+    """`Page.route_for_request(request, path)` in four queries: a `RouteResult`, None (no page: a 404) or `UNSURE`.
+
+    URL paths only point to the candidates: what is served is checked against the tree as Wagtail's walk reads it.
+    The root must be the site's root page or its translation in the active language (the cached root path may be
+    older than the site), and each page below must be a child of the one above it (treebeard's path and depth) with
+    the slug the URL names.
+    """
+    components = [component for component in path.split("/") if component]
+    if len(components) > MAX_DEPTH:  # deeper than any page can be: Wagtail's walk stops at the first missing slug
+        return UNSURE
     site = Site.find_for_request(request)
     if site is None:
         return UNSURE
     root_model = site.root_page.specific_class
     if not routes_as_walk(root_model):
         return UNSURE
-    root_path = _root_path(site)
+    language = _active_language()
+    root_path = _root_path(site, language)
     if root_path is None:
         return UNSURE
-    components = [component for component in path.split("/") if component]
-    paths = [
-        root_path + "".join(f"{component}/" for component in components[:depth])
-        for depth in range(1, len(components) + 1)
-    ]
-
-    roots = list(root_model.objects.filter(url_path=root_path)[:2])
-    if len(roots) != 1 or not roots[0].live:
-        # Wagtail falls back to the site's root page in its own language when the translation is not live.
+    roots = list(root_model._default_manager.filter(url_path=root_path).select_related("locale")[:2])
+    if len(roots) != 1 or not _is_localized_root(roots[0], site, language):
         return UNSURE
     root = roots[0]
     if not components:
         return _route_page(root, request)
 
+    paths = [
+        root.url_path + "".join(f"{component}/" for component in components[:depth])
+        for depth in range(1, len(components) + 1)
+    ]
     rows = list(Page.objects.filter(url_path__in=paths))
     by_path = {row.url_path: row for row in rows}
     if len(rows) != len(paths) or len(by_path) != len(paths):
         return UNSURE
     chain = [by_path[url_path] for url_path in paths]
-    if any(not routes_as_walk(row.specific_class) for row in chain):
-        return UNSURE
+    parent = root
+    for row, slug in zip(chain, components, strict=True):
+        is_child = row.depth == parent.depth + 1 and row.path.startswith(parent.path) and row.slug == slug
+        if not is_child or not routes_as_walk(row.specific_class):
+            return UNSURE
+        parent = row
     target = chain[-1]
     model = target.specific_class
     related = ("locale", *getattr(model, "serve_select_related", ()))
@@ -83,19 +101,33 @@ def route_by_url_path(request, path):
     return _route_page(page, request)
 
 
-def _root_path(site):
-    """The URL path of the site's root page in the active language, from the site root paths Wagtail caches."""
-    if getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-        try:
-            language = get_supported_content_language_variant(translation.get_language())
-        except LookupError:
-            return None
-    else:
-        language = None
+def _active_language():
+    """The content language Wagtail's `Locale.get_active()` names, None without i18n, or UNSURE."""
+    if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
+        return None
+    try:
+        return get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        return UNSURE
+
+
+def _root_path(site, language):
+    """The URL path of the site's root page in `language`, from the site root paths Wagtail caches."""
+    if language is UNSURE:
+        return None
     for entry in site_root_paths():
         if entry.site_id == site.pk and (language is None or entry.language_code == language):
             return entry.root_path
     return None
+
+
+def _is_localized_root(page, site, language):
+    """True when `page` is what Wagtail's walk starts from, `site.root_page.localized`, and is live."""
+    if not page.live:  # Wagtail then starts from the site's root page in its own language
+        return False
+    if language is None:
+        return page.pk == site.root_page_id
+    return page.translation_key == site.root_page.translation_key and page.locale.language_code == language
 
 
 def _route_page(page, request):

@@ -38,7 +38,7 @@ class HomeQueryBudgetTests(QueryBudgetMixin, SiteTestCase):
             self.assertEqual(len(response.context["page"].calls_to_action), 15)
             self.assertContains(response, "card__title", count=15 + 3)
 
-        self.assertQueryBudget(self.home.url, add_items, budget=18, shows=shows)
+        self.assertQueryBudget(self.home.url, add_items, budget=17, shows=shows)
 
     def test_campaign_index(self):
         def add_items(count):

@@ -11,7 +11,13 @@ from home.models import BasePage
 from home.routing import UNSURE, route_by_url_path
 from stories.models import StoryIndexPage
 from tests.cms.api_fixtures import translate
-from tests.factories import CampaignPageFactory, CityPartnershipPageFactory, StoryPageFactory
+from tests.factories import (
+    CampaignPageFactory,
+    CityPartnershipPageFactory,
+    HomePageFactory,
+    StoryIndexPageFactory,
+    StoryPageFactory,
+)
 from tests.utils import SiteTestCase
 
 
@@ -126,6 +132,35 @@ class RouteByURLPathTests(SiteTestCase):
         self.assertIs(ours, UNSURE)
         self.assertEqual(wagtails.page.pk, self.story.pk)
         self.assertContains(self.client.get("/en/stories/ports-tour/"), self.story.title)
+
+    def test_a_site_root_paths_cache_older_than_the_site_serves_no_other_tree(self):
+        # Another process (or a lagging replica) may still hold the site root paths from before the site's root
+        # page changed: Wagtail's walk starts from the new root, and so must what is served.
+        Site.get_site_root_paths()
+        other_home = HomePageFactory(parent=Page.get_first_root_node(), slug="other-home")
+        other_index = StoryIndexPageFactory(parent=other_home, slug="stories")
+        other_story = StoryPageFactory(parent=other_index, slug="ports-tour", title="Another ports tour")
+        Site.objects.filter(pk=self.tree.site.pk).update(root_page=other_home)  # no signal: the cache stays as it was
+        for path, expected in (("stories/ports-tour/", other_story), ("", other_home)):
+            with self.subTest(path=path):
+                ours, wagtails = self.both(path)
+                self.assertIs(ours, UNSURE)
+                self.assertEqual(wagtails.page.pk, expected.pk)
+                self.assertEqual(self.client.get(f"/en/{path}").context["page"].pk, expected.pk)
+
+    def test_a_url_path_out_of_step_with_the_tree_serves_no_other_page(self):
+        # url_path is Wagtail's copy of the slugs above a page; where it disagrees with the tree, the tree wins.
+        elsewhere = StoryPageFactory(parent=self.partnership_index, slug="elsewhere", title="Elsewhere")
+        Page.objects.filter(pk=self.story.pk).update(url_path="/moved/")
+        Page.objects.filter(pk=elsewhere.pk).update(url_path=self.story.url_path)
+        ours, wagtails = self.both("stories/ports-tour/")
+        self.assertIs(ours, UNSURE)
+        self.assertEqual(wagtails.page.pk, self.story.pk)
+
+    def test_a_path_deeper_than_any_page_is_left_to_wagtail_at_once(self):
+        with translation.override("en"), self.assertNumQueries(0):
+            self.assertIs(route_by_url_path(self.request(), "a/" * 2000), UNSURE)
+        self.assertEqual(self.client.get("/en/" + "a/" * 100).status_code, 404)
 
     def test_a_deep_page_with_long_slugs_saves_and_is_found(self):
         # Five levels of 255 CJK characters that do not repeat: a URL path of about 3,900 bytes, more than a
