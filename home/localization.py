@@ -2,7 +2,17 @@
 
 from collections import defaultdict
 
+from django.utils import translation
+from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Locale, Page
+
+
+def active_language_code():
+    """The language code `Locale.get_active()` looks up (the active language's content language), or None."""
+    try:
+        return get_supported_content_language_variant(translation.get_language())
+    except LookupError:
+        return None
 
 
 def active_locale():

@@ -23,10 +23,9 @@ gives the answer it always gave.
 
 from django.conf import settings
 from django.http import Http404
-from django.utils import translation
-from wagtail.coreutils import get_supported_content_language_variant
 from wagtail.models import Page, Site
 
+from .localization import active_language_code
 from .models import BasePage
 from .site_root_paths import site_root_paths
 
@@ -105,10 +104,7 @@ def _active_language():
     """The content language Wagtail's `Locale.get_active()` names, None without i18n, or UNSURE."""
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         return None
-    try:
-        return get_supported_content_language_variant(translation.get_language())
-    except LookupError:
-        return UNSURE
+    return active_language_code() or UNSURE
 
 
 def _root_path(site, language):

@@ -10,11 +10,11 @@ from django import template
 from django.conf import settings
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import QueryDict
-from django.utils import timezone, translation
-from wagtail.coreutils import get_supported_content_language_variant
+from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
+from home.localization import active_language_code
 from home.models import CallToAction, HomePage
 from home.query import page_queryset
 from home.rendition_specs import CARD_RENDITIONS  # both widths are fetched in one query per listing
@@ -51,11 +51,7 @@ def _locale_of_page_if_active(page):
     """The page's locale when it is already loaded (routing joins it) and is the active one: saves a query."""
     if not isinstance(page, Page) or not Page._meta.get_field("locale").is_cached(page):
         return None
-    try:
-        active_code = get_supported_content_language_variant(translation.get_language())
-    except LookupError:
-        return None
-    return page.locale if page.locale.language_code == active_code else None
+    return page.locale if page.locale.language_code == active_language_code() else None
 
 
 def get_localized_home(context):
