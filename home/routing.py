@@ -84,6 +84,8 @@ def route_by_url_path(request, path):
         is_child = row.depth == parent.depth + 1 and row.path.startswith(parent.path) and row.slug == slug
         if not is_child or not routes_as_walk(row.specific_class):
             return UNSURE
+        # As the walk does: each page keeps the one above it, which treebeard's get_parent() reads instead of querying.
+        row._cached_parent_obj = parent
         parent = row
     target = chain[-1]
     model = target.specific_class
@@ -91,12 +93,7 @@ def route_by_url_path(request, path):
     page = model._default_manager.select_related(*related).filter(pk=target.pk).first()
     if page is None:  # deleted since the row above was read
         return UNSURE
-    # As the walk does: each page keeps the one above it, which treebeard's get_parent() reads instead of querying.
-    parent = root
-    for row in chain[:-1]:
-        row._cached_parent_obj = parent
-        parent = row
-    page._cached_parent_obj = parent
+    page._cached_parent_obj = target._cached_parent_obj
     return _route_page(page, request)
 
 
