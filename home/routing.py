@@ -5,15 +5,14 @@ active locale, then the root's specific model: two more), then walks down one le
 finding the next child (`BasePage.route` does it in one query per level, `home.query.route_to_child`). A story is
 three levels down, so six queries before the view runs.
 
-Every page stores its URL path below the tree's root (`url_path`, indexed here), and the site root paths Wagtail
-keeps in the cache give the root's URL path for each language. So the root (its specific model, which the header
-and footer read), the pages between it and the requested one (plain `Page` rows, kept as each page's cached parent
-as the walk keeps them) and the requested page (its specific model, joined with its locale and the relations its
-template shows, `serve_select_related`) take three queries after the site.
+The root is the site's root page's translation in the active language (its specific model with its locale, which the
+header and footer read: one query by translation key and locale). Every page stores its URL path below the tree's
+root (`url_path`, indexed), so the pages between the root and the requested one (plain `Page` rows, kept as each
+page's cached parent as the walk keeps them) take one query, and the requested page (its specific model, joined
+with its locale and the relations its template shows, `serve_select_related`) one more: three after the site.
 
-A URL path only says where to look; the tree confirms it, as the walk would read it: the root found must be the
-site's root page or its translation in the active language (a cached root path may be older than the site), and
-each page below must be a child of the one above it (treebeard's path and depth) with the slug the URL names.
+A URL path only says where to look; the tree confirms it, as the walk would read it: each page below the root must
+be a child of the one above it (treebeard's path and depth) with the slug the URL names.
 The answer is the walk's only where nothing along the path routes in a way of its own: every page from the root to
 the requested one must use Wagtail's `Page.route` or `BasePage.route`. Anything else, and every case this does not
 recognise (no site, no root page in the active language or a root not live, no page at the path, two pages at one
@@ -27,7 +26,6 @@ from wagtail.models import Page, Site
 
 from .localization import active_language_code
 from .models import BasePage
-from .site_root_paths import site_root_paths
 
 UNSURE = object()
 
@@ -45,10 +43,8 @@ def routes_as_walk(model):
 def route_by_url_path(request, path):
     """`Page.route_for_request(request, path)` in four queries: a `RouteResult`, None (no page: a 404) or `UNSURE`.
 
-    URL paths only point to the candidates: what is served is checked against the tree as Wagtail's walk reads it.
-    The root must be the site's root page or its translation in the active language (the cached root path may be
-    older than the site), and each page below must be a child of the one above it (treebeard's path and depth) with
-    the slug the URL names.
+    URL paths only point to the candidates: what is served is checked against the tree as Wagtail's walk reads it,
+    each page below the root a child of the one above it (treebeard's path and depth) with the slug the URL names.
     """
     components = [component for component in path.split("/") if component]
     if len(components) > MAX_DEPTH:  # deeper than any page can be: Wagtail's walk stops at the first missing slug
@@ -59,14 +55,9 @@ def route_by_url_path(request, path):
     root_model = site.root_page.specific_class
     if not routes_as_walk(root_model):
         return UNSURE
-    language = _active_language()
-    root_path = _root_path(site, language)
-    if root_path is None:
+    root = _localized_root(site, root_model)
+    if root is None or not root.live:  # Wagtail then starts from the site's root page in its own language
         return UNSURE
-    roots = list(root_model._default_manager.filter(url_path=root_path).select_related("locale")[:2])
-    if len(roots) != 1 or not _is_localized_root(roots[0], site, language):
-        return UNSURE
-    root = roots[0]
     if not components:
         return _route_page(root, request)
 
@@ -97,30 +88,19 @@ def route_by_url_path(request, path):
     return _route_page(page, request)
 
 
-def _active_language():
-    """The content language Wagtail's `Locale.get_active()` names, None without i18n, or UNSURE."""
+def _localized_root(site, root_model):
+    """What Wagtail's walk starts from, `site.root_page.localized`, if it is a translation in the active language.
+
+    None where that is not the case (no such translation, or a language Wagtail cannot name a locale for): Wagtail
+    then starts from the site's root page itself, and the request is left to it. One query, with the locale.
+    """
+    roots = root_model._default_manager.select_related("locale")
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
-        return None
-    return active_language_code() or UNSURE
-
-
-def _root_path(site, language):
-    """The URL path of the site's root page in `language`, from the site root paths Wagtail caches."""
-    if language is UNSURE:
-        return None
-    for entry in site_root_paths():
-        if entry.site_id == site.pk and (language is None or entry.language_code == language):
-            return entry.root_path
-    return None
-
-
-def _is_localized_root(page, site, language):
-    """True when `page` is what Wagtail's walk starts from, `site.root_page.localized`, and is live."""
-    if not page.live:  # Wagtail then starts from the site's root page in its own language
-        return False
+        return roots.filter(pk=site.root_page_id).first()
+    language = active_language_code()
     if language is None:
-        return page.pk == site.root_page_id
-    return page.translation_key == site.root_page.translation_key and page.locale.language_code == language
+        return None
+    return roots.filter(translation_key=site.root_page.translation_key, locale__language_code=language).first()
 
 
 def _route_page(page, request):
