@@ -46,11 +46,12 @@ def main():
         urls["api_search"] = "/api/v2/pages/?search=orchestra&limit=20"
         urls["search"] = "/en/search/?query=orchestra"
     if partnership:
+        urls["partnership_directory"] = partnership.get_parent().url
         urls["partnership_directory_filtered"] = (
             f"{partnership.get_parent().url}?country={partnership.city_a.country.code}"
         )
     client = Client(HTTP_HOST="127.0.0.1")
-    queries, statuses, cpu_ms = {}, {}, {}
+    queries, statuses, cpu_ms, items = {}, {}, {}, {}
     for name, url in urls.items():
         client.get(url)  # renditions made, as on a site in use
         cache.clear()
@@ -58,6 +59,9 @@ def main():
             response = client.get(url)
         queries[name] = len(captured)
         statuses[name] = response.status_code
+        if response.get("Content-Type", "").startswith("text/html"):
+            # Cards (stories, partnerships) on the page: a filter may match more of them on a bigger site.
+            items[name] = response.content.count(b'<article class="card')
         timings = []
         for _ in range(CPU_SAMPLES):
             cache.clear()
@@ -65,7 +69,7 @@ def main():
             client.get(url)
             timings.append((time.process_time() - started) * 1000)
         cpu_ms[name] = round(statistics.median(timings), 2)
-    print(json.dumps({"urls": urls, "queries": queries, "statuses": statuses, "cpu_ms": cpu_ms}))
+    print(json.dumps({"urls": urls, "queries": queries, "statuses": statuses, "cpu_ms": cpu_ms, "items": items}))
 
 
 if __name__ == "__main__":
