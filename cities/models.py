@@ -329,7 +329,7 @@ class PartnershipFilterForm(ListingFilterForm):
         if data.get("country"):
             partnerships = partnerships.filter(in_country(data["country"]))
         if data.get("focus_area"):
-            partnerships = in_focus_area(partnerships, data["focus_area"])
+            partnerships = in_focus_area(partnerships, data["focus_area"], self.focus_area_ids(data["focus_area"]))
         if data.get("status"):
             partnerships = partnerships.filter(status=data["status"])
         if data.get("relationship_type"):

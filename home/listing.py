@@ -11,7 +11,6 @@ import pyuca
 from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -80,25 +79,41 @@ class ListingFilterForm(forms.Form):
     def __init__(self, data, *, locale):
         super().__init__({key: value for key, value in data.items() if value} if data is not None else None)
         self.locale = locale
-        # The locale's own focus areas, and the default language's for those not translated yet (slugs are shared).
-        translated = FocusArea.objects.filter(locale=locale).values("translation_key")
-        focus_areas = (
-            FocusArea.objects.filter(
-                Q(locale=locale)
-                | (Q(locale__language_code=settings.LANGUAGE_CODE) & ~Q(translation_key__in=translated))
+        # Every language's focus areas, in one query (a few dozen rows): the choices are the locale's own and the
+        # default language's not translated yet (slugs are shared), and the ids of each slug's focus areas in every
+        # language are what the listing is then filtered by (`focus_area_ids`).
+        rows = list(
+            FocusArea.objects.order_by("name").values_list(
+                "pk", "slug", "name", "locale_id", "translation_key", "locale__language_code"
             )
-            .order_by("name")
-            .values_list("slug", "name")
         )
+        translated = {key for _pk, _slug, _name, locale_id, key, _code in rows if locale_id == locale.pk}
+        choices = [
+            (slug, name)
+            for _pk, slug, name, locale_id, key, code in rows
+            if locale_id == locale.pk or (code == settings.LANGUAGE_CODE and key not in translated)
+        ]
+        self._focus_area_ids = {}
+        for pk, slug, *_rest in rows:
+            self._focus_area_ids.setdefault(slug, []).append(pk)
         self.fields["focus_area"] = forms.ChoiceField(
             label=_("Focus area"),
             required=False,
-            choices=[("", _("All focus areas")), *focus_areas],
+            choices=[("", _("All focus areas")), *choices],
             widget=ChoicesSelect,
         )
         self.fields["country"] = forms.ChoiceField(
             label=_("Country"), required=False, choices=[("", _("All countries"))], widget=ChoicesSelect
         )
+
+    def focus_area_ids(self, slug):
+        """The ids of the focus areas called `slug` in every language, read with the choices.
+
+        Listings filter by these values rather than by a subquery on the slug: the database then reads the links of
+        those focus areas alone through their index, where with a subquery it plans for any focus area and reads
+        every link (60,000 for the stories at scale: the count of a filtered story listing took 19 ms, 12 ms now).
+        """
+        return self._focus_area_ids.get(slug, [])
 
     def set_country_choices(self, codes):
         self.fields["country"].choices = [("", _("All countries")), *sorted_country_choices(codes)]

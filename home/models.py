@@ -575,9 +575,13 @@ class CampaignPage(BasePage):
         return context
 
 
-def in_focus_area(queryset, slug):
-    """The rows of `queryset` (stories or partnerships) in the focus area `slug`, in any language (slugs are shared)."""
-    return having_related(queryset, "focus_areas", FocusArea.objects.filter(slug=slug).values("pk"))
+def in_focus_area(queryset, slug, ids=None):
+    """The rows of `queryset` (stories or partnerships) in the focus area `slug`, in any language (slugs are shared).
+
+    `ids`: that slug's focus areas, where the caller has read them already (the listings' filter forms do).
+    """
+    targets = FocusArea.objects.filter(slug=slug).values("pk") if ids is None else ids
+    return having_related(queryset, "focus_areas", targets)
 
 
 def stories_listed_on(page):

@@ -234,7 +234,7 @@ class StoryFilterForm(ListingFilterForm):
             return stories.none()
         data = self.cleaned_data
         if data.get("focus_area"):
-            stories = in_focus_area(stories, data["focus_area"])
+            stories = in_focus_area(stories, data["focus_area"], self.focus_area_ids(data["focus_area"]))
         if data.get("country"):
             stories = about_partnerships(stories, self.country_condition)
         if data.get("partnership"):

@@ -72,6 +72,23 @@ class TranslatedPartnershipPageTests(MultilingualTestCase):
         self.assertContains(response, ">Comercio</a>")
         self.assertContains(response, 'src="/static/flags/es.gif"')
 
+    def test_spanish_directory_offers_its_focus_areas_and_filters_by_any_languages(self):
+        comercio = self.trade.get_translation(self.es)
+        comercio.name = "Comercio"
+        comercio.save()
+        self.culture.get_translation(self.es).delete()
+        index_es = self.partnership_index.get_translation(self.es)
+        partnership_es = self.partnership.get_translation(self.es)
+        for slug in ("trade", "culture"):  # the Spanish page keeps the English page's focus areas
+            with self.subTest(slug=slug):
+                response = self.client.get(index_es.url, {"focus_area": slug})
+                self.assertEqual([page.pk for page in response.context["partnerships"]], [partnership_es.pk])
+        # Its own focus areas, and the English one not translated yet, by name; no other language's.
+        choices = response.context["filter_form"].fields["focus_area"].choices
+        self.assertEqual(
+            [(value, str(label)) for value, label in choices[1:]], [("trade", "Comercio"), ("culture", "Culture")]
+        )
+
     def test_french_page_names_countries_in_french(self):
         response = self.client.get(self.partnership.get_translation(self.fr).url)
         self.assertContains(response, "Espagne")
