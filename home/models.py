@@ -14,7 +14,7 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, TranslatableMixin
+from wagtail.models import Orderable, Page, PageViewRestriction, TranslatableMixin
 from wagtail.search import index
 from wagtail_headless_preview.models import HeadlessPreviewMixin
 from wagtail_localize.fields import SynchronizedField, TranslatableField
@@ -246,6 +246,10 @@ class BasePage(HeadlessPreviewMixin, Page):
         return super().route(request, path_components)
 
     def get_view_restrictions(self):
+        # Routing reads whether there are any with the page itself (home.routing): when there are none, none is
+        # the answer without a query. Otherwise they are read in one query (home.query.view_restrictions_for).
+        if self.__dict__.get("has_view_restrictions") is False:
+            return PageViewRestriction.objects.none()
         return view_restrictions_for(self)
 
     def _get_site_root_paths(self, cache_object=None, **kwargs):

@@ -52,6 +52,23 @@ def having_related(queryset, field_name, targets):
     return queryset.filter(pk__in=links.values(field.m2m_field_name()))
 
 
+def has_view_restrictions():
+    """An annotation for a page query: whether `view_restrictions_for(page)` would find any, read in the same query.
+
+    The restrictions are few, so the EXISTS starts from them: one on a page at or above this one that is not an
+    alias (its path is a prefix of this page's), or one on the original of an alias at or above this one.
+    """
+    on_original_of_alias_above = Page.objects.filter(
+        alias_of=OuterRef("page"), path=Substr(OuterRef(OuterRef("path")), 1, Length("path"))
+    )
+    return Exists(
+        PageViewRestriction.objects.filter(
+            Q(page__alias_of__isnull=True, page__path=Substr(OuterRef("path"), 1, Length("page__path")))
+            | Q(Exists(on_original_of_alias_above))
+        )
+    )
+
+
 def view_restrictions_for(page):
     """The restrictions on `page` and its ancestors, in one query: what `Page.get_view_restrictions` returns in two.
 

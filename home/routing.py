@@ -10,6 +10,8 @@ header and footer read: one query by translation key and locale). Every page sto
 root (`url_path`, indexed), so the pages between the root and the requested one (plain `Page` rows, kept as each
 page's cached parent as the walk keeps them) take one query, and the requested page (its specific model, joined
 with its locale and the relations its template shows, `serve_select_related`) one more: three after the site.
+The root's and the page's queries also say whether a view restriction applies to the page (`has_view_restrictions`),
+so that Wagtail's check before serving it needs no query when none does (`BasePage.get_view_restrictions`).
 
 A URL path only says where to look; the tree confirms it, as the walk would read it: each page below the root must
 be a child of the one above it (treebeard's path and depth) with the slug the URL names.
@@ -26,6 +28,7 @@ from wagtail.models import Page, Site
 
 from .localization import active_language_code
 from .models import BasePage
+from .query import has_view_restrictions
 
 UNSURE = object()
 
@@ -81,7 +84,11 @@ def route_by_url_path(request, path):
     target = chain[-1]
     model = target.specific_class
     related = ("locale", *getattr(model, "serve_select_related", ()))
-    page = _single(model._default_manager.select_related(*related).filter(pk=target.pk))
+    page = _single(
+        model._default_manager.select_related(*related)
+        .annotate(has_view_restrictions=has_view_restrictions())
+        .filter(pk=target.pk)
+    )
     if page is None:  # deleted since the row above was read
         return UNSURE
     page._cached_parent_obj = target._cached_parent_obj
@@ -94,7 +101,7 @@ def _localized_root(site, root_model):
     None where that is not the case (no such translation, or a language Wagtail cannot name a locale for): Wagtail
     then starts from the site's root page itself, and the request is left to it. One query, with the locale.
     """
-    roots = root_model._default_manager.select_related("locale")
+    roots = root_model._default_manager.select_related("locale").annotate(has_view_restrictions=has_view_restrictions())
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         return _single(roots.filter(pk=site.root_page_id))
     language = active_language_code()

@@ -38,7 +38,7 @@ class HomeQueryBudgetTests(QueryBudgetMixin, SiteTestCase):
             self.assertEqual(len(response.context["page"].calls_to_action), 15)
             self.assertContains(response, "card__title", count=15 + 3)
 
-        self.assertQueryBudget(self.home.url, add_items, budget=17, shows=shows)
+        self.assertQueryBudget(self.home.url, add_items, budget=16, shows=shows)
 
     def test_campaign_index(self):
         def add_items(count):
@@ -56,7 +56,7 @@ class HomeQueryBudgetTests(QueryBudgetMixin, SiteTestCase):
             self.assertEqual(sum(len(campaigns) for _label, campaigns in groups), 15)
             self.assertContains(response, "card__title", count=15)
 
-        self.assertQueryBudget(self.campaign_index.url, add_items, budget=12, shows=shows)
+        self.assertQueryBudget(self.campaign_index.url, add_items, budget=11, shows=shows)
 
     def test_campaign_page(self):
         campaign = CampaignPageFactory(parent=self.campaign_index, hero_image=self.image)
@@ -76,4 +76,4 @@ class HomeQueryBudgetTests(QueryBudgetMixin, SiteTestCase):
             self.assertContains(response, "Partner organisation", count=15)
             self.assertContains(response, "Act now", count=15)
 
-        self.assertQueryBudget(campaign.url, add_items, budget=16, shows=shows)
+        self.assertQueryBudget(campaign.url, add_items, budget=15, shows=shows)

@@ -1,11 +1,13 @@
 """Serving a page in fewer queries must not change who sees what: view restrictions, routing, body images."""
 
 from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page, PageViewRestriction
 
-from home.query import view_restrictions_for
+from home.query import has_view_restrictions, view_restrictions_for
 from stories.models import StoryPage
-from tests.factories import ImageFactory, StoryPageFactory, stream_json
+from tests.factories import ImageFactory, StoryIndexPageFactory, StoryPageFactory, stream_json
 from tests.utils import SiteTestCase, count_queries
 
 
@@ -97,3 +99,62 @@ class RoutingTests(SiteTestCase):
         response = self.client.get(odd.url)
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "Odd one")
+
+
+class RoutedViewRestrictionTests(SiteTestCase):
+    """Routing reads whether a page has view restrictions with the page; Wagtail's check then needs no query of its own
+    for a public page, and must still stop every restricted one."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.open_story = StoryPageFactory(parent=cls.story_index, slug="open")
+        cls.locked_story = StoryPageFactory(parent=cls.story_index, slug="locked")
+        PageViewRestriction.objects.create(page=cls.locked_story, restriction_type="password", password="x")
+        cls.alias_of_locked = cls.locked_story.create_alias(update_slug="alias-of-locked")
+        cls.members = StoryIndexPageFactory(parent=cls.home, slug="members")
+        PageViewRestriction.objects.create(page=cls.members, restriction_type="login")
+        cls.members_story = StoryPageFactory(parent=cls.members, slug="inside")
+        # An alias of the members' section, and its children with it: restricted through their original.
+        cls.mirror = cls.members.create_alias(recursive=True, update_slug="mirror")
+        # A restriction on an alias itself, which Wagtail ignores (an alias has its original's restrictions).
+        cls.alias_of_open = cls.open_story.create_alias(update_slug="alias-of-open")
+        PageViewRestriction.objects.create(page=cls.alias_of_open, restriction_type="login")
+
+    def setUp(self):
+        super().setUp()
+        cache.clear()
+
+    def test_the_annotation_says_what_wagtail_finds_for_every_page(self):
+        annotated = dict(Page.objects.annotate(restricted=has_view_restrictions()).values_list("pk", "restricted"))
+        self.assertEqual(set(annotated.values()), {True, False})
+        for page in Page.objects.all():
+            with self.subTest(page=page.url_path):
+                self.assertEqual(annotated[page.pk], Page.get_view_restrictions(page).exists())
+
+    def test_a_public_page_is_served_without_a_restrictions_query(self):
+        with CaptureQueriesContext(connection) as captured:
+            response = self.client.get(self.open_story.url)
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(
+            [query["sql"] for query in captured if query["sql"].startswith('SELECT "wagtailcore_pageviewrestriction"')],
+            [],
+        )
+
+    def test_every_restricted_page_still_asks(self):
+        for page, expected in (
+            (self.locked_story, "password"),
+            (self.alias_of_locked, "password"),
+            (self.members, "login"),
+            (self.members_story, "login"),
+            (self.mirror, "login"),
+            (Page.objects.get(alias_of=self.members_story), "login"),
+        ):
+            with self.subTest(page=page.url_path):
+                response = self.client.get(page.url)
+                if expected == "password":
+                    self.assertContains(response, 'name="password"')
+                else:
+                    self.assertEqual(response.status_code, 302)
+                    self.assertIn("login", response["Location"])
+        self.assertEqual(self.client.get(self.alias_of_open.url).status_code, 200)

@@ -19,7 +19,7 @@ class StoryQueryBudgetTests(QueryBudgetMixin, SiteTestCase):
             self.assertEqual(response.context["stories"].paginator.count, 15)
             self.assertContains(response, "card__title", count=LISTING_PAGE_SIZE)
 
-        self.assertQueryBudget(self.story_index.url, self.add_stories, budget=16, shows=shows)
+        self.assertQueryBudget(self.story_index.url, self.add_stories, budget=15, shows=shows)
 
     def test_story_index_filtered(self):
         focus_area = FocusAreaFactory(slug="trade")
@@ -31,7 +31,7 @@ class StoryQueryBudgetTests(QueryBudgetMixin, SiteTestCase):
         def shows(response):
             self.assertEqual(response.context["stories"].paginator.count, 15)
 
-        self.assertQueryBudget(self.story_index.url + "?focus_area=trade&country=", add_items, budget=16, shows=shows)
+        self.assertQueryBudget(self.story_index.url + "?focus_area=trade&country=", add_items, budget=15, shows=shows)
 
     def test_story_page(self):
         story = StoryPageFactory(parent=self.story_index, hero_image=self.image)
@@ -49,4 +49,4 @@ class StoryQueryBudgetTests(QueryBudgetMixin, SiteTestCase):
             self.assertEqual(len(response.context["focus_areas_list"]), 15)
             self.assertContains(response, "?focus_area=focus-area-", count=15)
 
-        self.assertQueryBudget(story.url, add_items, budget=13, shows=shows)
+        self.assertQueryBudget(story.url, add_items, budget=12, shows=shows)
