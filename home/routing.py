@@ -58,7 +58,7 @@ def route_by_url_path(request, path):
     root_model = site.root_page.specific_class
     if not routes_as_walk(root_model):
         return UNSURE
-    root = _localized_root(site, root_model)
+    root = _localized_root(site, root_model, serves_root=not components)
     if root is None or not root.live:  # Wagtail then starts from the site's root page in its own language
         return UNSURE
     if not components:
@@ -95,13 +95,16 @@ def route_by_url_path(request, path):
     return _route_page(page, request)
 
 
-def _localized_root(site, root_model):
+def _localized_root(site, root_model, serves_root):
     """What Wagtail's walk starts from, `site.root_page.localized`, if it is a translation in the active language.
 
     None where that is not the case (no such translation, or a language Wagtail cannot name a locale for): Wagtail
-    then starts from the site's root page itself, and the request is left to it. One query, with the locale.
+    then starts from the site's root page itself, and the request is left to it. One query, with the locale, and
+    when the root is the page to serve (`serves_root`), whether a view restriction applies to it.
     """
-    roots = root_model._default_manager.select_related("locale").annotate(has_view_restrictions=has_view_restrictions())
+    roots = root_model._default_manager.select_related("locale")
+    if serves_root:
+        roots = roots.annotate(has_view_restrictions=has_view_restrictions())
     if not getattr(settings, "WAGTAIL_I18N_ENABLED", False):
         return _single(roots.filter(pk=site.root_page_id))
     language = active_language_code()
