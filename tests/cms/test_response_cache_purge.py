@@ -246,17 +246,43 @@ class RedisResponseCacheTests(ResponseCacheTestCase):
 
         key = store._redis_client().make_key(store._tag_key(f"page:{self.story_a.pk}"))
         self.assertTrue(connection.exists(key))
-        # Redis evicts a tag's version (maxmemory): the responses that depend on it are missed, never served stale.
+        # Redis evicts a tag's version (maxmemory). While nothing was bumped since the responses were stored (the
+        # counter has not moved), nothing they show has changed: they are still served, without reading a version.
         connection.delete(key)
+        self.assertStates({self.story_a.url: "hit", self.story_b.url: "hit"})
+        # Once anything is bumped, each response's versions are read: the lost one counts as changed (a miss, never
+        # a stale answer), the other response's are current.
+        store.bump({"another-tag"})
         self.assertStates({self.story_a.url: "miss", self.story_b.url: "hit"})
         self.assertStates({self.story_a.url: "hit"})
         # A version that differs in any way is as good as changed.
         connection.set(key, int(connection.get(key)) - 1)
+        store.bump({"another-tag"})
         self.assertStates({self.story_a.url: "miss", self.story_b.url: "hit"})
         # So is a response whose list of tags was evicted.
         self.assertStates({self.story_a.url: "hit"})
         connection.delete(*connection.keys("*:check"))
         self.assertStates({self.story_a.url: "miss", self.story_b.url: "miss"})
+
+    def test_a_counter_lost_from_redis_never_comes_back_to_a_value_a_response_was_stored_with(self):
+        from django_redis import get_redis_connection
+
+        self.warm(self.story_a.url)
+        connection = get_redis_connection("default")
+        (check_key,) = connection.keys("*:check")
+        stored_with = int(connection.get(check_key).split(b"\n", 1)[0])
+        connection.delete(store._redis_client().make_key(store.CLOCK_KEY))
+        # Without the counter the versions are read: still current, so still served.
+        self.assertStates({self.story_a.url: "hit"})
+        store.bump({"another-tag"})
+        self.assertGreater(store.clock(), stored_with)
+        self.assertStates({self.story_a.url: "hit"})
+        # The story changes: the counter moved on, its version with it, and the response is dropped.
+        self.story_a.title = "Retitled"
+        self.story_a.save_revision().publish()
+        response = self.get(self.story_a.url)
+        self.assertEqual(response[CACHE_HEADER], "miss")
+        self.assertContains(response, "Retitled")
 
     def test_redis_failing_during_the_check_is_a_miss_not_an_error(self):
         import redis
