@@ -10,8 +10,9 @@ header and footer read: one query by translation key and locale). Every page sto
 root (`url_path`, indexed), so the pages between the root and the requested one (plain `Page` rows, kept as each
 page's cached parent as the walk keeps them) take one query, and the requested page (its specific model, joined
 with its locale and the relations its template shows, `serve_select_related`) one more: three after the site.
-The root's and the page's queries also say whether a view restriction applies to the page (`has_view_restrictions`),
-so that Wagtail's check before serving it needs no query when none does (`BasePage.get_view_restrictions`).
+The page's query (the root's, when the root is the page) also says whether a view restriction applies to it
+(`has_view_restrictions`), so Wagtail's check before serving it needs no query when none does
+(`BasePage.get_view_restrictions`).
 
 A URL path only says where to look; the tree confirms it, as the walk would read it: each page below the root must
 be a child of the one above it (treebeard's path and depth) with the slug the URL names.

@@ -3,7 +3,8 @@
 A tag's version is a number from one shared counter (`cache.incr`, atomic on Redis): a response rendered from
 time T stores the versions it saw and is kept only if no tag it depends on was bumped after T, so a publish that
 lands while a page renders can never leave the old page in the cache. A missing version (never set, or evicted)
-counts as changed: a lost version costs a miss, never a stale answer.
+counts as changed: a lost version costs a miss, never a stale answer. (On Redis a response is served without
+reading its versions while the counter has not moved since T: then nothing at all was bumped.)
 """
 
 import hashlib
@@ -90,7 +91,7 @@ def current_versions(tags):
 # versions, each one encoded and decoded in Python (an API listing of 20 stories depends on about a hundred tags).
 # The check's first line is the counter's value when the response began to render: every bump advances the counter
 # before it sets any version, so while the counter still has that value nothing was bumped since, and the response
-# is served without reading its tags (a quarter of a millisecond for a listing's sixty-odd, most of a hit's time).
+# is served without reading its tags (for a listing's sixty-odd, 0.15 ms of the script's 0.30).
 # The script reads tag keys it does not declare: that needs one Redis (or a primary with replicas), not Redis
 # Cluster, as docs/deployment.md describes.
 GET_IF_FRESH_SCRIPT = r"""
