@@ -20,3 +20,9 @@ class CmsConfig(AppConfig):
         from .cache import signals as cache_signals
 
         cache_signals.connect()
+
+        from home.listing import use_counter
+
+        from .cache import counts
+
+        use_counter(counts.count)

@@ -1,12 +1,12 @@
 import re
 
-from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page
 
+from home.listing import ListingPaginator
 from home.routing import UNSURE, route_by_url_path
 from home.site_root_paths import site_root_paths
 
@@ -53,7 +53,7 @@ def search(request):
             .specific()
             .search(words, operator="and")
         )
-    page = Paginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = ListingPaginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
     return TemplateResponse(
         request, "search/search.html", {"search_query": query, "search_results": page, "search_error": error}
     )

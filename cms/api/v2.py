@@ -47,6 +47,7 @@ from home.query import page_queryset, private_pages_q
 from home.rendition_specs import RENDITIONS
 from home.site_root_paths import share_site_root_paths
 
+from ..cache import counts
 from .filters import (
     MAX_INTEGER,
     CampaignFilter,
@@ -126,7 +127,20 @@ class BoundedPagination(WagtailPagination):
             parse_integer("offset", request.GET["offset"])
         if "limit" in request.GET:
             parse_integer("limit", request.GET["limit"])
-        return super().paginate_queryset(queryset, request, view=view)
+        return super().paginate_queryset(_CachedCount(queryset), request, view=view)
+
+
+class _CachedCount:
+    """Listing items as Wagtail's pagination reads them (`count()`, then a slice), counted by `counts.count`."""
+
+    def __init__(self, items):
+        self.items = items
+
+    def count(self):
+        return counts.count(self.items)
+
+    def __getitem__(self, key):
+        return self.items[key]
 
 
 class PrefetchedTagsField(Field):

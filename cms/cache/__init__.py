@@ -9,5 +9,6 @@ response only then; on other caches, one `get_many`). Publishing, unpublishing, 
 page, or saving a snippet, image or document, bumps exactly the tags of what changed (`signals.py`), so every
 response that showed it is dropped, and nothing else. No key is ever scanned,
 so any Django cache backend works (Redis in production, local memory otherwise). Behind a CDN, the URLs
-recorded under each bumped tag are purged through Wagtail's front-end cache backends (`purge.py`).
+recorded under each bumped tag are purged through Wagtail's front-end cache backends (`purge.py`). Beneath the
+responses, listing totals are kept until the next bump of any tag (`counts.py`).
 """

@@ -1,0 +1,109 @@
+"""Listing totals kept in the cache until anything a visitor can see changes.
+
+A listing's pager and an API listing's `meta.total_count` count every matching row: the one query of a listing whose
+cost grows with the site (on PostgreSQL at 10,000 stories, 17 ms for the 30,000 stories of the API listing, 12 to
+22 ms for the 2,000 of a focus area, against under 1 ms at 100). A count is kept with the value the store's counter
+(`store.CLOCK_KEY`) had before it was taken. Every change that drops cached responses advances that counter before
+anything else (`store.bump`, now and again when the change commits), so a count is served only while nothing has
+changed since it was taken: a count taken while a change commits is stored under a value the counter has left, and
+never read. The same events keep cached responses exact (`signals.py`), and listings' totals are part of those
+responses. One `get_many` reads the counter and the count together.
+
+Only what the counter can vouch for is kept: a plain query on the primary database (not sliced, not DISTINCT, no
+UNION), whose SQL names no clock of the database's own (its results would move with time, not with changes). Counts
+read from a replica are taken each time: the replica may still hold rows from before a change whose bump has landed.
+Anything else, or a cache that cannot keep the counter, is counted by the database as before.
+"""
+
+import hashlib
+import re
+
+from django.core.cache import cache
+from django.core.exceptions import EmptyResultSet
+from django.db import DEFAULT_DB_ALIAS
+from django.db.models import QuerySet
+
+from . import store
+
+KEY_PREFIX = f"{store.PREFIX}count:"
+# Counts are small; an hour bounds what a counter that never moves (a site nobody edits) leaves in the cache.
+TIMEOUT = 60 * 60
+# SQL whose answer depends on the time it runs (PostgreSQL and SQLite spellings).
+VOLATILE_SQL = (
+    "NOW()",
+    "CURRENT_TIMESTAMP",
+    "CURRENT_DATE",
+    "CURRENT_TIME",
+    "LOCALTIME",
+    "CLOCK_TIMESTAMP",
+    "STATEMENT_TIMESTAMP",
+    "RANDOM()",
+    "'NOW'",
+)
+
+IN_LIST = re.compile(r"\bIN \(((?:%s, )*%s)\)")
+PLACEHOLDER = re.compile(r"(?<!%)%s")
+
+
+def count(items):
+    """`items.count()` for a queryset or search results, from the cache while nothing has changed since."""
+    queryset = countable_queryset(items)
+    key = queryset is not None and _key(queryset)
+    if not key:
+        return items.count()
+    found = cache.get_many([store.CLOCK_KEY, key])
+    clock = found.get(store.CLOCK_KEY)
+    entry = found.get(key)
+    if clock is not None and isinstance(entry, tuple) and entry[0] == clock:
+        return entry[1]
+    if clock is None:
+        clock = store.clock()
+        if not clock:  # a cache that cannot keep the counter: nothing can vouch for a stored count
+            return items.count()
+    total = items.count()
+    cache.set(key, (clock, total), timeout=TIMEOUT)
+    return total
+
+
+def countable_queryset(items):
+    """The queryset whose rows `items.count()` counts, or None where that is not a plain queryset.
+
+    Search results of the database backends count their own queryset (`get_queryset()`, the match without its
+    ranking); other backends (OpenSearch) count in the search engine, and are left to it.
+    """
+    if isinstance(items, QuerySet):
+        return items
+    get_queryset = getattr(items, "get_queryset", None)
+    if get_queryset is None or getattr(items, "start", 0) or getattr(items, "stop", None) is not None:
+        return None
+    queryset = get_queryset()
+    return queryset if isinstance(queryset, QuerySet) else None
+
+
+def _canonical_params(sql, params):
+    """`params` with the values of each `IN (...)` list in one order: the same query, the same key.
+
+    Wagtail's search names the content types it looks in from a set, in a different order from one query to the next.
+    """
+    params = list(params)
+    for match in IN_LIST.finditer(sql):
+        start = len(PLACEHOLDER.findall(sql, 0, match.start()))
+        stop = start + match.group(1).count("%s")
+        params[start:stop] = sorted(params[start:stop], key=repr)
+    return params
+
+
+def _key(queryset):
+    query = queryset.query
+    if queryset.db != DEFAULT_DB_ALIAS or query.is_sliced or query.distinct or query.combinator:
+        return None
+    try:
+        # The rows counted are the rows this selects: compiling one column costs less than the count's own SQL.
+        sql, params = queryset.order_by().values_list("pk").query.sql_with_params()
+    except EmptyResultSet:  # `.none()`, or a filter that can match nothing: counted without a query
+        return None
+    upper = sql.upper()
+    if any(word in upper for word in VOLATILE_SQL):
+        return None
+    raw = f"{queryset.db}\n{sql}\n{_canonical_params(sql, params)!r}"
+    return KEY_PREFIX + hashlib.sha256(raw.encode()).hexdigest()

@@ -1,0 +1,154 @@
+"""Listing totals kept in the cache (cms.cache.counts): served while nothing changed, taken again after any change."""
+
+from unittest import mock
+
+from django.core.cache import cache
+from django.db import connection
+from django.db.models.functions import Now
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Page
+
+from cms.cache import counts, store
+from stories.models import StoryPage
+from tests.conftest import require_service
+from tests.factories import FocusAreaFactory, StoryPageFactory
+from tests.utils import SiteTestCase
+
+from .test_response_cache_purge import REDIS_CACHE, redis_reachable
+
+
+def total(items):
+    """`counts.count(items)` and the number of queries it ran."""
+    with CaptureQueriesContext(connection) as captured:
+        value = counts.count(items)
+    return value, len(captured)
+
+
+# The response cache off: the counts must hold by themselves, as they do in the bench's uncached phase.
+@override_settings(TWINNING_RESPONSE_CACHE=False)
+class CountTests(SiteTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.trade = FocusAreaFactory(name="Trade", slug="trade")
+        for number in range(3):
+            StoryPageFactory(parent=cls.story_index, title=f"Harbour story {number}", focus_areas=[cls.trade])
+
+    def stories(self):
+        return StoryPage.objects.live().public().filter(focus_areas=self.trade)
+
+    def publish_story(self, **kwargs):
+        with self.captureOnCommitCallbacks(execute=True):
+            return StoryPageFactory(parent=self.story_index, focus_areas=[self.trade], **kwargs)
+
+    def test_a_count_is_read_from_the_cache_until_a_page_changes(self):
+        self.assertEqual(total(self.stories()), (3, 1))
+        self.assertEqual(total(self.stories()), (3, 0))
+        story = self.publish_story(title="Harbour story 3")
+        self.assertEqual(total(self.stories()), (4, 1))
+        self.assertEqual(total(self.stories()), (4, 0))
+        with self.captureOnCommitCallbacks(execute=True):
+            story.unpublish()
+        self.assertEqual(total(self.stories()), (3, 1))
+        with self.captureOnCommitCallbacks(execute=True):
+            story.delete()
+        self.assertEqual(total(self.stories()), (3, 1))
+
+    def test_each_query_has_its_own_count(self):
+        self.assertEqual(total(self.stories()), (3, 1))
+        self.assertEqual(total(StoryPage.objects.live()), (3, 1))
+        self.assertEqual(total(StoryPage.objects.live().filter(title__endswith="1")), (1, 1))
+        self.assertEqual(total(self.stories()), (3, 0))
+        self.assertEqual(total(StoryPage.objects.live().filter(title__endswith="1")), (1, 0))
+
+    def test_any_change_that_drops_cached_responses_drops_every_count(self):
+        self.assertEqual(total(self.stories()), (3, 1))
+        store.bump({"obj:home.calltoaction:1"})
+        self.assertEqual(total(self.stories()), (3, 1))
+
+    def test_a_count_taken_before_a_change_is_not_served_after_it(self):
+        # The count starts, a change lands (its bump) before the count is stored: the stored count is never read.
+        stories = self.stories()
+        original = type(stories).count
+
+        def count_then_change(queryset):
+            value = original(queryset)
+            StoryPage.objects.filter(pk=StoryPage.objects.live().first().pk).update(live=False)
+            store.bump({"list:stories.storypage"})
+            return value
+
+        with mock.patch.object(type(stories), "count", count_then_change):
+            self.assertEqual(counts.count(stories), 3)
+        self.assertEqual(total(self.stories()), (2, 1))
+
+    def test_a_lost_counter_starts_again_and_counts_are_taken_again(self):
+        self.assertEqual(total(self.stories()), (3, 1))
+        cache.delete(store.CLOCK_KEY)
+        self.assertEqual(total(self.stories()), (3, 1))
+        self.assertEqual(total(self.stories()), (3, 0))
+
+    def test_the_same_values_in_another_order_in_a_list_are_the_same_query(self):
+        ids = list(StoryPage.objects.values_list("pk", flat=True))
+        self.assertEqual(total(StoryPage.objects.filter(pk__in=ids, title__startswith="Harbour")), (3, 1))
+        self.assertEqual(total(StoryPage.objects.filter(pk__in=ids[::-1], title__startswith="Harbour")), (3, 0))
+        # Values in other places keep their place: these are two queries.
+        self.assertEqual(total(StoryPage.objects.filter(pk__in=ids[:1], title__startswith="Harbour")), (1, 1))
+        self.assertEqual(total(StoryPage.objects.filter(pk__in=ids, title__startswith="Harbour story 1")), (1, 1))
+
+    def test_what_the_counter_cannot_vouch_for_is_counted_each_time(self):
+        cases = {
+            "sliced": StoryPage.objects.live()[:2],
+            "distinct": StoryPage.objects.live().distinct(),
+            "union": StoryPage.objects.live()
+            .order_by()
+            .values("pk")
+            .union(Page.objects.filter(depth=1).order_by().values("pk")),
+            "a clock of the database's own": StoryPage.objects.live().filter(first_published_at__lte=Now()),
+        }
+        for name, queryset in cases.items():
+            with self.subTest(name):
+                expected = queryset.count()
+                self.assertEqual(total(queryset), (expected, 1))
+                self.assertEqual(total(queryset), (expected, 1))
+        with self.subTest("nothing to match"):
+            self.assertEqual(total(StoryPage.objects.none()), (0, 0))
+        with self.subTest("a replica"):
+            self.assertIsNone(counts._key(StoryPage.objects.using("replica")))
+
+    def test_search_results_are_counted_once_until_a_page_changes(self):
+        Page.objects.live().search("Harbour").count()  # Wagtail reads the content types it searches once per process
+        self.assertEqual(total(Page.objects.live().search("Harbour")), (3, 1))
+        self.assertEqual(total(Page.objects.live().search("Harbour")), (3, 0))
+        self.assertEqual(total(Page.objects.live().search("Unheard")), (0, 1))
+        self.publish_story(title="Harbour story 3")
+        self.assertEqual(total(Page.objects.live().search("Harbour")), (4, 1))
+        # A slice of results is counted as Wagtail counts it (its own rows).
+        self.assertEqual(total(Page.objects.live().search("Harbour")[1:3]), (2, 1))
+
+    def test_the_story_listing_and_the_api_show_a_new_total_after_a_publish(self):
+        api = "/api/v2/pages/?type=stories.StoryPage&fields=title"
+        self.assertContains(self.client.get(self.story_index.url), "3 stories")
+        self.assertEqual(self.client.get(api).json()["meta"]["total_count"], 3)
+        with CaptureQueriesContext(connection) as html_again:
+            self.assertContains(self.client.get(self.story_index.url), "3 stories")
+        with CaptureQueriesContext(connection) as api_again:
+            self.assertEqual(self.client.get(api).json()["meta"]["total_count"], 3)
+        self.assertFalse(any("COUNT(" in query["sql"] for query in [*html_again, *api_again]))
+        self.publish_story(title="Harbour story 3")
+        self.assertContains(self.client.get(self.story_index.url), "4 stories")
+        self.assertEqual(self.client.get(api).json()["meta"]["total_count"], 4)
+        self.assertEqual(self.client.get("/api/v3/pages/?type=stories.StoryPage").json()["count"], 4)
+        self.assertContains(self.client.get("/en/search/?query=Harbour"), "4 results")
+
+
+@override_settings(CACHES=REDIS_CACHE, TWINNING_RESPONSE_CACHE=False)
+class RedisCountTests(CountTests):
+    """On production's cache: the counter is a Redis integer, the count a pickled pair."""
+
+    def setUp(self):
+        if not redis_reachable():
+            require_service("Redis is not reachable on 127.0.0.1:6379")
+        super().setUp()
+        cache.clear()
+        self.addCleanup(cache.clear)
