@@ -10,7 +10,6 @@ from unittest import mock
 
 import polib
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.test import SimpleTestCase
 from django.urls import reverse
 from django.utils import translation
@@ -296,7 +295,7 @@ class TranslatedPagesTests(SiteTestCase):
             "fr": "12\xa0345 récits",
             "ja": "12,345",
         }
-        with mock.patch.object(Paginator, "count", new_callable=mock.PropertyMock, return_value=12345):
+        with mock.patch.object(listing.ListingPaginator, "count", new_callable=mock.PropertyMock, return_value=12345):
             for language, text in expected.items():
                 with self.subTest(language=language):
                     page = (
