@@ -30,7 +30,8 @@ from .facets import partnership_countries
 class City(TranslatableMixin, models.Model):
     """A city or town that takes part in a partnership."""
 
-    name = models.CharField(_("name"), max_length=120)
+    # Indexed: the directory lists partnerships by their cities' names, a page at a time (`get_partnerships`).
+    name = models.CharField(_("name"), max_length=120, db_index=True)
     region = models.CharField(
         _("region or state"), max_length=120, blank=True, help_text=_("For example Florida or Catalonia.")
     )
