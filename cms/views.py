@@ -10,6 +10,8 @@ from home.listing import ListingPaginator
 from home.routing import UNSURE, route_by_url_path
 from home.site_root_paths import site_root_paths
 
+from .cache import counts
+
 SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_PAGE_SIZE = 10
 
@@ -54,6 +56,7 @@ def search(request):
             .search(words, operator="and")
         )
     page = ListingPaginator(results, SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = counts.search_page(page.object_list) if words else page.object_list
     return TemplateResponse(
         request, "search/search.html", {"search_query": query, "search_results": page, "search_error": error}
     )

@@ -271,7 +271,7 @@ class PublicReadMixin:
         results = super().paginate_queryset(queryset)
         if results is None:
             return None
-        results = list(results)
+        results = counts.search_page(results)
         by_model = {}
         for item in results:
             by_model.setdefault(type(item), []).append(item)

@@ -1,4 +1,4 @@
-"""Listing totals kept in the cache until anything a visitor can see changes.
+"""Listing totals and pages of search results kept in the cache until anything a visitor can see changes.
 
 A listing's pager and an API listing's `meta.total_count` count every matching row: the one query of a listing whose
 cost grows with the site (on PostgreSQL at 10,000 stories, 17 ms for the 30,000 stories of the API listing, 12 to
@@ -8,6 +8,9 @@ anything else (`store.bump`, now and again when the change commits), so a count 
 changed since it was taken: a count taken while a change commits is stored under a value the counter has left, and
 never read. The same events keep cached responses exact (`signals.py`), and listings' totals are part of those
 responses. One `get_many` reads the counter and the count together.
+
+A search ranks every match to return a page of them (28 ms of PostgreSQL for the 3,471 pages a common word matches
+at 10,000 stories): the ids of a page of results, in their order, are kept the same way (`search_page`).
 
 Only what the counter can vouch for is kept: a plain query on the primary database (not sliced, not DISTINCT, no
 UNION), whose SQL names no clock of the database's own (its results would move with time, not with changes). Counts
@@ -65,6 +68,34 @@ def count(items):
     return total
 
 
+def search_page(results):
+    """`list(results)` for a page (a slice) of search results, its ids read from the cache while nothing changed.
+
+    On a hit the objects are read by id from the query the search started from, whose rows the search returned
+    (one query on the primary key), and put in the order the search gave them.
+    """
+    queryset = None
+    if getattr(results, "_score_field", None) is None and not getattr(results, "prefetch_related", None):
+        queryset = _search_queryset(results)
+    key = queryset is not None and _key(queryset, ordered=True)
+    if not key:
+        return list(results)
+    found = cache.get_many([store.CLOCK_KEY, key])
+    clock = found.get(store.CLOCK_KEY)
+    entry = found.get(key)
+    if clock is not None and isinstance(entry, tuple) and entry[0] == clock:
+        by_id = results.query_compiler.queryset.in_bulk(entry[1])
+        if len(by_id) == len(entry[1]):
+            return [by_id[pk] for pk in entry[1]]
+    if clock is None:
+        clock = store.clock()
+        if not clock:
+            return list(results)
+    items = list(results)
+    cache.set(key, (clock, [item.pk for item in items]), timeout=TIMEOUT)
+    return items
+
+
 def countable_queryset(items):
     """The queryset whose rows `items.count()` counts, or None where that is not a plain queryset.
 
@@ -73,8 +104,14 @@ def countable_queryset(items):
     """
     if isinstance(items, QuerySet):
         return items
-    get_queryset = getattr(items, "get_queryset", None)
-    if get_queryset is None or getattr(items, "start", 0) or getattr(items, "stop", None) is not None:
+    if getattr(items, "start", 0) or getattr(items, "stop", None) is not None:
+        return None
+    return _search_queryset(items)
+
+
+def _search_queryset(results):
+    get_queryset = getattr(results, "get_queryset", None)
+    if get_queryset is None or getattr(results, "query_compiler", None) is None:
         return None
     queryset = get_queryset()
     return queryset if isinstance(queryset, QuerySet) else None
@@ -93,17 +130,19 @@ def _canonical_params(sql, params):
     return params
 
 
-def _key(queryset):
+def _key(queryset, ordered=False):
+    """The cache key of the rows `queryset` selects (`ordered`: in its order and slice), or None."""
     query = queryset.query
-    if queryset.db != DEFAULT_DB_ALIAS or query.is_sliced or query.distinct or query.combinator:
+    if queryset.db != DEFAULT_DB_ALIAS or query.distinct or query.combinator or (query.is_sliced and not ordered):
         return None
     try:
         # The rows counted are the rows this selects: compiling one column costs less than the count's own SQL.
-        sql, params = queryset.order_by().values_list("pk").query.sql_with_params()
+        rows = queryset.values_list("pk") if ordered else queryset.order_by().values_list("pk")
+        sql, params = rows.query.sql_with_params()
     except EmptyResultSet:  # `.none()`, or a filter that can match nothing: counted without a query
         return None
     upper = sql.upper()
     if any(word in upper for word in VOLATILE_SQL):
         return None
-    raw = f"{queryset.db}\n{sql}\n{_canonical_params(sql, params)!r}"
+    raw = f"{queryset.db}\n{ordered}\n{sql}\n{_canonical_params(sql, params)!r}"
     return KEY_PREFIX + hashlib.sha256(raw.encode()).hexdigest()

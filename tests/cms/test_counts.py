@@ -141,6 +141,56 @@ class CountTests(SiteTestCase):
         self.assertEqual(self.client.get("/api/v3/pages/?type=stories.StoryPage").json()["count"], 4)
         self.assertContains(self.client.get("/en/search/?query=Harbour"), "4 results")
 
+    def test_a_page_of_search_results_is_read_by_id_until_a_page_changes(self):
+        def search(url):
+            with CaptureQueriesContext(connection) as captured:
+                response = self.client.get(url)
+            searched = any("indexentry" in query["sql"] for query in captured.captured_queries)
+            return response, searched
+
+        api = "/api/v2/pages/?search=Harbour&limit=2&offset=1"
+        response, searched = search(api)
+        self.assertTrue(searched)
+        first = [item["id"] for item in response.json()["items"]]
+        self.assertEqual(len(first), 2)
+        response, searched = search(api)
+        self.assertFalse(searched)
+        self.assertEqual([item["id"] for item in response.json()["items"]], first)
+        self.assertEqual(response.json()["meta"]["total_count"], 3)
+
+        html = "/en/search/?query=Harbour"
+        response, searched = search(html)
+        self.assertTrue(searched)
+        titles = [result.title for result in response.context["search_results"]]
+        response, searched = search(html)
+        self.assertFalse(searched)
+        self.assertEqual([result.title for result in response.context["search_results"]], titles)
+        self.assertEqual(sorted(titles), [f"Harbour story {number}" for number in range(3)])
+
+        story = self.publish_story(title="Harbour story 3")
+        response, searched = search("/api/v2/pages/?search=Harbour")
+        self.assertTrue(searched)
+        self.assertIn(story.pk, [item["id"] for item in response.json()["items"]])
+        response, searched = search(html)
+        self.assertTrue(searched)
+        self.assertIn("Harbour story 3", [result.title for result in response.context["search_results"]])
+        with self.captureOnCommitCallbacks(execute=True):
+            story.unpublish()
+        response, searched = search("/api/v2/pages/?search=Harbour")
+        self.assertNotIn(story.pk, [item["id"] for item in response.json()["items"]])
+
+    def test_a_page_of_search_results_is_the_search_s_own_in_its_order(self):
+        results = Page.objects.live().specific().search("Harbour")
+        expected = list(results[:3])
+        self.assertEqual(counts.search_page(results[:3]), expected)
+        cached = counts.search_page(Page.objects.live().specific().search("Harbour")[:3])
+        self.assertEqual(cached, expected)
+        self.assertEqual([type(page) for page in cached], [StoryPage] * 3)
+        # Another slice of the same search, and the same slice of plain pages: each read as the search reads it.
+        self.assertEqual([page.pk for page in counts.search_page(results[1:2])], [expected[1].pk])
+        plain = counts.search_page(Page.objects.live().search("Harbour")[:3])
+        self.assertEqual([(type(page), page.pk) for page in plain], [(Page, page.pk) for page in expected])
+
 
 @override_settings(CACHES=REDIS_CACHE, TWINNING_RESPONSE_CACHE=False)
 class RedisCountTests(CountTests):
