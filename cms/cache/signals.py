@@ -1,5 +1,7 @@
 """What to drop when content changes: the tags of exactly what changed, bumped when the transaction commits."""
 
+import logging
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -7,6 +9,8 @@ from wagtail.models import Locale, Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import purge, store, tags
+
+logger = logging.getLogger(__name__)
 
 # Fields a draft save or a lock writes on the live row: they change nothing a visitor sees.
 DRAFT_FIELDS = frozenset(
@@ -32,11 +36,16 @@ def invalidate(tag_set):
     store.bump(tag_set)
 
     def after_commit():
-        urls = purge.take(tag_set)
+        # The bump first: counts and responses must not outlive the change if taking the CDN's URLs fails.
         store.bump(tag_set)
+        try:
+            urls = purge.take(tag_set)
+        except Exception:  # Redis away: the CDN keeps those pages until s-maxage, nothing fails the change
+            logger.exception("URLs to purge for %d tags could not be read", len(tag_set))
+            return
         purge.purge(urls)
 
-    transaction.on_commit(after_commit)
+    transaction.on_commit(after_commit, robust=True)
 
 
 def page_tags(page, include_descendants=False):
@@ -90,6 +99,10 @@ def page_saved(sender, instance, created, update_fields=None, **kwargs):
         return
     if instance.live or not created:
         invalidate(page_tags(instance))
+    else:
+        # A new draft (or an alias of one): no response shows it, but counts taken for editors over drafts (v3
+        # with a token) must be taken again: bumping a tag nothing depends on advances the counter (counts.py).
+        invalidate({tags.DRAFTS_TAG})
 
 
 def page_moved(sender, instance, parent_page_before=None, parent_page_after=None, **kwargs):

@@ -60,7 +60,10 @@ def _tick():
         return cache.incr(CLOCK_KEY)
     except ValueError:
         _start_clock()
+    try:
         return cache.incr(CLOCK_KEY)
+    except ValueError:  # a cache that keeps nothing (Django's DummyCache): there is nothing to drop either
+        return None
 
 
 def bump(tags):

@@ -14,6 +14,8 @@ _page_labels = contextvars.ContextVar("twinning_cache_page_labels", default=None
 # Always a dependency: sites and locales change rarely and change every page.
 GLOBAL_TAG = "all"
 ALL_PAGES = "page"
+# Bumped when a draft page is created: no response depends on it; it advances the counter (cms/cache/counts.py).
+DRAFTS_TAG = "drafts"
 
 # What an HTML page of each type lists besides itself, so that a newly published item shows up (the items
 # already shown are covered by their own `page:`/`obj:` tags).
