@@ -11,6 +11,7 @@ import pyuca
 from django import forms
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.forms.utils import flatatt
 from django.utils.functional import cached_property
 from django.utils.html import format_html
@@ -40,9 +41,11 @@ class ListingPaginator(Paginator):
 
     @cached_property
     def count(self):
-        if _counter is None or not callable(getattr(self.object_list, "count", None)):
+        items = self.object_list
+        is_search = getattr(items, "query_compiler", None) is not None
+        if _counter is None or not (isinstance(items, QuerySet) or is_search):
             return super().count
-        return _counter(self.object_list)
+        return _counter(items)
 
 
 def paginate(request, queryset, per_page=LISTING_PAGE_SIZE):

@@ -13,9 +13,10 @@ A search ranks every match to return a page of them (28 ms of PostgreSQL for the
 at 10,000 stories): the ids of a page of results, in their order, are kept the same way (`search_page`).
 
 Only what the counter can vouch for is kept: a plain query on the primary database (not sliced, not DISTINCT, no
-UNION), whose SQL names no clock of the database's own (its results would move with time, not with changes). Counts
-read from a replica are taken each time: the replica may still hold rows from before a change whose bump has landed.
-Anything else, or a cache that cannot keep the counter, is counted by the database as before.
+UNION) outside a transaction, whose SQL names no clock of the database's own (its results would move with time, not
+with changes). Counts read from a replica are taken each time: the replica may still hold rows from before a change
+whose bump has landed. Anything else, or a cache that cannot keep the counter, is counted by the database as before.
+The key names the database (engine, name, host, port) with the SQL: sites sharing one cache never share a count.
 """
 
 import hashlib
@@ -23,7 +24,7 @@ import re
 
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
-from django.db import DEFAULT_DB_ALIAS
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import QuerySet
 
 from . import store
@@ -42,6 +43,11 @@ VOLATILE_SQL = (
     "STATEMENT_TIMESTAMP",
     "RANDOM()",
     "'NOW'",
+    "TRANSACTION_TIMESTAMP",
+    "TIMEOFDAY",
+    "CURDATE",
+    "SYSDATE",
+    "UTC_TIMESTAMP",
 )
 
 IN_LIST = re.compile(r"\bIN \(((?:%s, )*%s)\)")
@@ -135,6 +141,11 @@ def _key(queryset, ordered=False):
     query = queryset.query
     if queryset.db != DEFAULT_DB_ALIAS or query.distinct or query.combinator or (query.is_sliced and not ordered):
         return None
+    connection = connections[queryset.db]
+    if any(not getattr(block, "_from_testcase", False) for block in connection.atomic_blocks):
+        # Inside a transaction the rows may include its own uncommitted changes (or, if it rolls back, changes
+        # that never happen), and its snapshot may predate the counter's value: nothing to share.
+        return None
     try:
         # The rows counted are the rows this selects: compiling one column costs less than the count's own SQL.
         rows = queryset.values_list("pk") if ordered else queryset.order_by().values_list("pk")
@@ -144,5 +155,7 @@ def _key(queryset, ordered=False):
     upper = sql.upper()
     if any(word in upper for word in VOLATILE_SQL):
         return None
-    raw = f"{queryset.db}\n{ordered}\n{sql}\n{_canonical_params(sql, params)!r}"
+    # The database itself, not only its alias: two sites sharing one cache run the same SQL on different data.
+    database = {name: connection.settings_dict.get(name) for name in ("ENGINE", "NAME", "HOST", "PORT")}
+    raw = f"{database!r}\n{ordered}\n{sql}\n{_canonical_params(sql, params)!r}"
     return KEY_PREFIX + hashlib.sha256(raw.encode()).hexdigest()

@@ -3,13 +3,14 @@
 from unittest import mock
 
 from django.core.cache import cache
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models.functions import Now
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Page
 
 from cms.cache import counts, store
+from home.listing import ListingPaginator
 from stories.models import StoryPage
 from tests.conftest import require_service
 from tests.factories import FocusAreaFactory, StoryPageFactory
@@ -190,6 +191,79 @@ class CountTests(SiteTestCase):
         self.assertEqual([page.pk for page in counts.search_page(results[1:2])], [expected[1].pk])
         plain = counts.search_page(Page.objects.live().search("Harbour")[:3])
         self.assertEqual([(type(page), page.pk) for page in plain], [(Page, page.pk) for page in expected])
+
+    def test_a_page_of_search_results_read_again_is_a_hit(self):
+        results = counts.search_page(Page.objects.live().specific().search("Harbour")[:2])
+        with CaptureQueriesContext(connection) as captured:
+            again = counts.search_page(Page.objects.live().specific().search("Harbour")[:2])
+        self.assertEqual(again, results)
+        # The pages by id, then their specific rows (as `.specific()` reads them): no search.
+        self.assertEqual(len(captured), 2)
+        self.assertFalse(any("indexentry" in query["sql"] for query in captured.captured_queries))
+
+    def test_a_page_of_results_with_a_row_gone_without_a_change_is_searched_again(self):
+        first = counts.search_page(Page.objects.live().search("Harbour")[:3])
+        # Behind the counter's back (no signal): the page read by id is short of a row, so the search runs again.
+        Page.objects.filter(pk=first[0].pk).update(live=False)
+        again = counts.search_page(Page.objects.live().search("Harbour")[:3])
+        self.assertEqual([page.pk for page in again], [page.pk for page in first[1:]])
+
+    def test_inside_a_transaction_counts_are_taken_each_time_and_not_kept(self):
+        with transaction.atomic():
+            self.assertEqual(total(self.stories()), (3, 1))
+            self.assertEqual(total(self.stories()), (3, 1))
+            results = Page.objects.live().search("Harbour")
+            self.assertEqual(len(counts.search_page(results[:2])), 2)
+        self.assertEqual(total(self.stories()), (3, 1))
+        self.assertEqual(total(self.stories()), (3, 0))
+
+    def test_a_new_draft_is_counted_where_drafts_are(self):
+        everything = StoryPage.objects.all()
+        self.assertEqual(total(everything), (3, 1))
+        with self.captureOnCommitCallbacks(execute=True):
+            StoryPageFactory(parent=self.story_index, live=False)
+        self.assertEqual(total(everything), (4, 1))
+
+    def test_the_key_names_the_database_not_only_its_alias(self):
+        key = counts._key(self.stories())
+        other = {**connection.settings_dict, "NAME": "another_site"}
+        with mock.patch.object(connection, "settings_dict", other):
+            self.assertNotEqual(counts._key(self.stories()), key)
+        self.assertEqual(counts._key(self.stories()), key)
+
+    def test_a_failure_to_read_the_cdn_s_urls_still_drops_every_count(self):
+        self.assertEqual(total(self.stories()), (3, 1))
+        away = mock.patch("cms.cache.purge.take", side_effect=RuntimeError("Redis away"))
+        with away, self.assertLogs("cms.cache.signals", "ERROR"):
+            story = self.publish_story(title="Harbour story 3")
+        self.assertEqual(total(self.stories()), (4, 1))
+        with self.captureOnCommitCallbacks(execute=True):
+            story.unpublish()
+        self.assertEqual(total(self.stories()), (3, 1))
+
+    def test_listings_of_a_list_are_counted_by_its_length(self):
+        paginator = ListingPaginator(["a", "b", "a"], 2)
+        self.assertEqual(paginator.count, 3)
+        self.assertEqual(paginator.num_pages, 2)
+
+
+@override_settings(CACHES={"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}})
+class NoCacheCountTests(SiteTestCase):
+    """A cache that keeps nothing (or is down): every count and search is taken by the database, and right."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        for number in range(2):
+            StoryPageFactory(parent=cls.story_index, title=f"Harbour story {number}")
+
+    def test_counts_and_searches_are_taken_each_time(self):
+        for _ in range(2):
+            self.assertEqual(total(StoryPage.objects.live()), (2, 1))
+            self.assertEqual(len(counts.search_page(Page.objects.live().search("Harbour")[:5])), 2)
+        response = self.client.get("/api/v2/pages/?search=Harbour")
+        self.assertEqual(response.json()["meta"]["total_count"], 2)
+        self.assertContains(self.client.get(self.story_index.url), "2 stories")
 
 
 @override_settings(CACHES=REDIS_CACHE, TWINNING_RESPONSE_CACHE=False)
