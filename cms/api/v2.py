@@ -265,13 +265,21 @@ class PublicReadMixin:
         fields = self.get_serializer_class().Meta.fields
         if isinstance(queryset, QuerySet):
             queryset = queryset.prefetch_related(*self.get_prefetches(queryset.model, fields))
-            return super().paginate_queryset(queryset)
+            page = super().paginate_queryset(queryset)
+            if page is None or not issubclass(queryset.model, Page):
+                return page
+            # Plain `Page` objects (a listing without a type) build their URLs from the request's copy of the site
+            # root paths too, not from the cache once per page (`home.site_root_paths`).
+            page = list(page)
+            share_site_root_paths(page)
+            return page
         # Search results: the search backend runs a query of its own, so the prefetches follow on the page of
         # results (otherwise each page's locale alone was a query: 20 more for 20 results).
         results = super().paginate_queryset(queryset)
         if results is None:
             return None
         results = counts.search_page(results)
+        share_site_root_paths(item for item in results if isinstance(item, Page))
         by_model = {}
         for item in results:
             by_model.setdefault(type(item), []).append(item)

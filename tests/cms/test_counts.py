@@ -201,6 +201,14 @@ class CountTests(SiteTestCase):
         self.assertEqual(len(captured), 2)
         self.assertFalse(any("indexentry" in query["sql"] for query in captured.captured_queries))
 
+    def test_images_and_documents_are_searched_and_read_by_id_too(self):
+        url = f"/api/v2/images/?search={self.image.title}"
+        for _ in range(2):
+            response = self.client.get(url)
+            self.assertEqual(response.status_code, 200)
+            self.assertEqual([item["id"] for item in response.json()["items"]], [self.image.pk])
+        self.assertEqual(self.client.get("/api/v2/documents/?search=Harbour").json()["items"], [])
+
     def test_a_page_of_results_with_a_row_gone_without_a_change_is_searched_again(self):
         first = counts.search_page(Page.objects.live().search("Harbour")[:3])
         # Behind the counter's back (no signal): the page read by id is short of a row, so the search runs again.

@@ -29,6 +29,17 @@ class SiteRootPathsPerRequestTests(SiteTestCase):
         self.assertEqual(len(response.json()["items"]), 3)
         self.assertEqual(read.call_count, 1)
 
+    def test_listings_and_searches_of_plain_pages_read_them_once(self):
+        # Without a type, and in search results, the API lists Wagtail's own Page objects.
+        for url in ["/api/v2/pages/?limit=20", "/api/v2/pages/?search=Story", "/api/v2/pages/?search=Story&offset=1"]:
+            with self.subTest(url):
+                cache.clear()
+                with self.reads() as read:
+                    response = self.client.get(url)
+                self.assertEqual(response.status_code, 200)
+                self.assertGreaterEqual(len(response.json()["items"]), 2)
+                self.assertEqual(read.call_count, 1)
+
     def test_outside_a_request_each_page_reads_them_as_in_wagtail(self):
         pages = list(StoryPage.objects.order_by("pk"))
         with self.reads() as read:
