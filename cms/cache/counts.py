@@ -60,18 +60,7 @@ def count(items):
     key = queryset is not None and _key(queryset)
     if not key:
         return items.count()
-    found = cache.get_many([store.CLOCK_KEY, key])
-    clock = found.get(store.CLOCK_KEY)
-    entry = found.get(key)
-    if clock is not None and isinstance(entry, tuple) and entry[0] == clock:
-        return entry[1]
-    if clock is None:
-        clock = store.clock()
-        if not clock:  # a cache that cannot keep the counter: nothing can vouch for a stored count
-            return items.count()
-    total = items.count()
-    cache.set(key, (clock, total), timeout=TIMEOUT)
-    return total
+    return _kept(key, items.count)
 
 
 def search_page(results):
@@ -86,20 +75,33 @@ def search_page(results):
     key = queryset is not None and _key(queryset, ordered=True)
     if not key:
         return list(results)
+
+    def read_by_id(ids):
+        by_id = results.query_compiler.queryset.in_bulk(ids)
+        return [by_id[pk] for pk in ids] if len(by_id) == len(ids) else None  # a row gone: search again
+
+    return _kept(key, lambda: list(results), stored=lambda items: [item.pk for item in items], restored=read_by_id)
+
+
+def _kept(key, compute, stored=None, restored=None):
+    """`compute()`, or what it gave while the counter has not moved since (`stored` and `restored` convert it).
+
+    The counter is read (and started if missing) before computing: a change that lands meanwhile moves it, and what
+    was computed is stored under a value the counter has left. A cache that cannot keep the counter keeps nothing.
+    """
     found = cache.get_many([store.CLOCK_KEY, key])
     clock = found.get(store.CLOCK_KEY)
     entry = found.get(key)
     if clock is not None and isinstance(entry, tuple) and entry[0] == clock:
-        by_id = results.query_compiler.queryset.in_bulk(entry[1])
-        if len(by_id) == len(entry[1]):
-            return [by_id[pk] for pk in entry[1]]
+        value = restored(entry[1]) if restored else entry[1]
+        if value is not None:
+            return value
     if clock is None:
         clock = store.clock()
-        if not clock:
-            return list(results)
-    items = list(results)
-    cache.set(key, (clock, [item.pk for item in items]), timeout=TIMEOUT)
-    return items
+    value = compute()
+    if clock:
+        cache.set(key, (clock, stored(value) if stored else value), timeout=TIMEOUT)
+    return value
 
 
 def countable_queryset(items):

@@ -12,11 +12,10 @@ from wagtail.models import Page
 from cms.cache import counts, store
 from home.listing import ListingPaginator
 from stories.models import StoryPage
-from tests.conftest import require_service
 from tests.factories import FocusAreaFactory, StoryPageFactory
 from tests.utils import SiteTestCase
 
-from .test_response_cache_purge import REDIS_CACHE, redis_reachable
+from .test_response_cache_purge import REDIS_CACHE, OnRedis
 
 
 def total(items):
@@ -275,12 +274,5 @@ class NoCacheCountTests(SiteTestCase):
 
 
 @override_settings(CACHES=REDIS_CACHE, TWINNING_RESPONSE_CACHE=False)
-class RedisCountTests(CountTests):
+class RedisCountTests(OnRedis, CountTests):
     """On production's cache: the counter is a Redis integer, the count a pickled pair."""
-
-    def setUp(self):
-        if not redis_reachable():
-            require_service("Redis is not reachable on 127.0.0.1:6379")
-        super().setUp()
-        cache.clear()
-        self.addCleanup(cache.clear)
