@@ -6,7 +6,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, Page, PageViewRestriction, Site
-from wagtail.signals import page_published, page_unpublished, post_page_move
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from . import purge, store, tags
 
@@ -113,6 +113,12 @@ def page_moved(sender, instance, parent_page_before=None, parent_page_after=None
     invalidate(result)
 
 
+def slug_changed(sender, instance, **kwargs):
+    """A new slug changes the URL of every page below: Wagtail rewrites their paths without saving them one by one
+    (and sends this once the change commits), so they are dropped here, with every listing of their types."""
+    invalidate(page_tags(instance, include_descendants=True))
+
+
 def page_deleted(sender, instance, **kwargs):
     if isinstance(instance, Page):
         invalidate(page_tags(instance))
@@ -155,6 +161,7 @@ def connect():
     page_published.connect(page_changed, dispatch_uid="twinning_cache_published")
     page_unpublished.connect(page_changed, dispatch_uid="twinning_cache_unpublished")
     post_page_move.connect(page_moved, dispatch_uid="twinning_cache_moved")
+    page_slug_changed.connect(slug_changed, dispatch_uid="twinning_cache_slug_changed")
     post_save.connect(page_saved, dispatch_uid="twinning_cache_page_saved")
     post_delete.connect(page_deleted, dispatch_uid="twinning_cache_page_deleted")
     for signal in (post_save, post_delete):

@@ -306,6 +306,44 @@ class InvalidationTests(ResponseCacheTestCase):
         )
         self.assertContains(self.get(self.story_a.url), self.partnership_x.url)
 
+    def test_a_new_section_slug_drops_every_page_below_it(self):
+        old_story_url = self.story_a.url
+        self.story_index.slug = "news"
+        # Wagtail rewrites the paths below and signals the new slug when the change commits.
+        with self.captureOnCommitCallbacks(execute=True):
+            self.story_index.save_revision().publish()
+        self.story_a.refresh_from_db()
+        self.story_b.refresh_from_db()
+        self.story_index.refresh_from_db()
+        self.assertEqual(self.story_a.url, "/en/news/story-alpha/")
+        # Wagtail's redirects app sends the old address on to the new one.
+        self.assertRedirects(self.get(old_story_url), self.story_a.url, status_code=301, fetch_redirect_response=False)
+        self.assertDropped(
+            {
+                "story_a",
+                "story_b",
+                "story_index",
+                "home",
+                "partnership_x",
+                "partnership_y",
+                "partnership_index",
+                "api_story_list",
+                "api_all_pages",
+                "api_a",
+                "api_b",
+                "v3_story_list",
+                "v3_a",
+                "v3_b",
+                "sitemap",
+                "feed",
+            }
+        )
+        listing = self.get("/api/v2/pages/?type=stories.StoryPage&fields=*").json()
+        self.assertEqual(
+            sorted(item["meta"]["html_url"] for item in listing["items"]),
+            ["http://localhost/en/news/story-alpha/", "http://localhost/en/news/story-beta/"],
+        )
+
     def test_a_listing_is_stored_with_the_tags_its_list_tags_do_not_cover(self):
         cache.clear()
         with mock.patch.object(store, "put", wraps=store.put) as put:
