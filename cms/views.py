@@ -11,6 +11,7 @@ from home.routing import UNSURE, route_by_url_path
 from home.site_root_paths import site_root_paths
 
 from .cache import counts
+from .cache.sites import remember_site
 
 SEARCH_QUERY_MAX_LENGTH = 200
 SEARCH_PAGE_SIZE = 10
@@ -29,6 +30,7 @@ def serve(request, path):
     restrictions, the page's own `serve`) is Wagtail's view as it is.
     """
     if not hasattr(request, "_wagtail_route_for_request"):
+        remember_site(request)
         route = route_by_url_path(request, path)
         if route is not UNSURE:
             request._wagtail_route_for_request = route
@@ -39,6 +41,7 @@ def serve(request, path):
 
 def search(request):
     """Wagtail search over every page type, in the visitor's language."""
+    remember_site(request)
     query = request.GET.get("query", "").replace("\x00", "").strip()
     error = None
     if len(query) > SEARCH_QUERY_MAX_LENGTH:

@@ -16,7 +16,7 @@ from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import DataError
 from django.db.models import Prefetch, QuerySet, prefetch_related_objects
 from django.http import Http404
-from django.utils.translation import get_language_from_path
+from django.utils.translation import get_language, get_language_from_path
 from rest_framework.fields import CharField, Field, SkipField
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
@@ -47,7 +47,8 @@ from home.query import page_queryset, private_pages_q
 from home.rendition_specs import RENDITIONS
 from home.site_root_paths import share_site_root_paths
 
-from ..cache import counts
+from ..cache import counts, fragments, tags
+from ..cache.sites import remember_site
 from .filters import (
     MAX_INTEGER,
     CampaignFilter,
@@ -261,6 +262,16 @@ class PublicReadMixin:
             parse_integer("id", request.GET["id"], minimum=1)
         return super().find_object(queryset, request)
 
+    def paginate_prefetched(self, queryset):
+        """`queryset`'s rows, with what the serializer's fields follow prefetched."""
+        fields = self.get_serializer_class().Meta.fields
+        items = list(queryset.prefetch_related(*self.get_prefetches(queryset.model, fields)))
+        if issubclass(queryset.model, Page):
+            # Plain `Page` objects (a listing without a type) build their URLs from the request's copy of the site
+            # root paths too, not from the cache once per page (`home.site_root_paths`).
+            share_site_root_paths(items)
+        return items
+
     def paginate_queryset(self, queryset):
         fields = self.get_serializer_class().Meta.fields
         if isinstance(queryset, QuerySet):
@@ -268,8 +279,6 @@ class PublicReadMixin:
             page = super().paginate_queryset(queryset)
             if page is None or not issubclass(queryset.model, Page):
                 return page
-            # Plain `Page` objects (a listing without a type) build their URLs from the request's copy of the site
-            # root paths too, not from the cache once per page (`home.site_root_paths`).
             page = list(page)
             share_site_root_paths(page)
             return page
@@ -324,10 +333,50 @@ class PagesAPIViewSet(PublicReadMixin, WagtailPagesAPIViewSet):
     detail_query_parameters = PublicReadMixin.detail_query_parameters.union(["site"])
 
     def initial(self, request, *args, **kwargs):
+        # Pages are read below the request's site (Wagtail looks it up for each request): from the cache instead.
+        remember_site(request._request)
         super().initial(request, *args, **kwargs)
         for name in PAGE_ID_PARAMETERS:
             if request.GET.get(name, "root") != "root":
                 parse_integer(name, request.GET[name], minimum=1)
+
+    def listing_view(self, request):
+        """Wagtail's listing, with each page's representation kept beneath the response (`cms.cache.fragments`).
+
+        The page of ids comes first (one narrow query); only the pages not kept are loaded, with their prefetches,
+        and serialized. Search results are ranked by the search backend, and listed as Wagtail lists them.
+        """
+        queryset = self.filter_queryset(self.check_listing_queryset())
+        if not isinstance(queryset, QuerySet) or not fragments.enabled():
+            page = self.paginate_queryset(queryset)
+            return self.get_paginated_response(self.get_serializer(page, many=True).data)
+        ids = list(self.paginator.paginate_queryset(queryset.values_list("pk", flat=True), request, view=self))
+        keys = {pk: self.item_key(request, queryset.model, pk) for pk in ids}
+
+        def make(missing):
+            pages = self.paginate_prefetched(queryset.filter(pk__in=missing).order_by())
+            for page in pages:
+                # `meta.translations`: a new translation bumps this tag, not the page's own.
+                tags.add(tags.translations_tag(page.translation_key))
+            data = self.get_serializer(pages, many=True).data
+            return {page.pk: item for page, item in zip(pages, data, strict=True)}
+
+        items = fragments.kept_many(keys, make)
+        return self.get_paginated_response([items[pk] for pk in ids if pk in items])
+
+    def check_listing_queryset(self):
+        queryset = self.get_queryset()
+        self.check_query_parameters(queryset)
+        return queryset
+
+    @staticmethod
+    def item_key(request, model, pk):
+        """What a listed page's representation depends on besides the page: the address it was asked at, the
+        language, and every parameter but the page of the listing."""
+        parameters = sorted((name, value) for name, value in request.GET.items() if name not in ("offset", "limit"))
+        return fragments.key(
+            "api-v2-page", model._meta.label_lower, request.get_host(), request.scheme, get_language(), parameters, pk
+        )
 
     def check_query_parameters(self, queryset):
         # Wagtail's check, knowing also our filters' parameters for the page types they apply to.

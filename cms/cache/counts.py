@@ -60,7 +60,7 @@ def count(items):
     key = queryset is not None and _key(queryset)
     if not key:
         return items.count()
-    return _kept(key, items.count)
+    return kept(key, items.count)
 
 
 def search_page(results):
@@ -80,10 +80,10 @@ def search_page(results):
         by_id = results.query_compiler.queryset.in_bulk(ids)
         return [by_id[pk] for pk in ids] if len(by_id) == len(ids) else None  # a row gone: search again
 
-    return _kept(key, lambda: list(results), stored=lambda items: [item.pk for item in items], restored=read_by_id)
+    return kept(key, lambda: list(results), stored=lambda items: [item.pk for item in items], restored=read_by_id)
 
 
-def _kept(key, compute, stored=None, restored=None):
+def kept(key, compute, stored=None, restored=None):
     """`compute()`, or what it gave while the counter has not moved since (`stored` and `restored` convert it).
 
     The counter is read (and started if missing) before computing: a change that lands meanwhile moves it, and what
@@ -143,10 +143,7 @@ def _key(queryset, ordered=False):
     query = queryset.query
     if queryset.db != DEFAULT_DB_ALIAS or query.distinct or query.combinator or (query.is_sliced and not ordered):
         return None
-    connection = connections[queryset.db]
-    if any(not getattr(block, "_from_testcase", False) for block in connection.atomic_blocks):
-        # Inside a transaction the rows may include its own uncommitted changes (or, if it rolls back, changes
-        # that never happen), and its snapshot may predate the counter's value: nothing to share.
+    if in_transaction(queryset.db):
         return None
     try:
         # The rows counted are the rows this selects: compiling one column costs less than the count's own SQL.
@@ -157,7 +154,20 @@ def _key(queryset, ordered=False):
     upper = sql.upper()
     if any(word in upper for word in VOLATILE_SQL):
         return None
-    # The database itself, not only its alias: two sites sharing one cache run the same SQL on different data.
-    database = {name: connection.settings_dict.get(name) for name in ("ENGINE", "NAME", "HOST", "PORT")}
-    raw = f"{database!r}\n{ordered}\n{sql}\n{_canonical_params(sql, params)!r}"
+    raw = f"{database_identity(queryset.db)}\n{ordered}\n{sql}\n{_canonical_params(sql, params)!r}"
     return KEY_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def in_transaction(alias=DEFAULT_DB_ALIAS):
+    """Whether reads on `alias` run inside a transaction (other than the one a test case wraps each test in).
+
+    Inside one, rows may include its own uncommitted changes (or, if it rolls back, changes that never happen), and
+    its snapshot may predate the counter's value: nothing read there is shared.
+    """
+    return any(not getattr(block, "_from_testcase", False) for block in connections[alias].atomic_blocks)
+
+
+def database_identity(alias=DEFAULT_DB_ALIAS):
+    """The database itself, not only its alias: two sites sharing one cache run the same SQL on different data."""
+    settings_dict = connections[alias].settings_dict
+    return repr({name: settings_dict.get(name) for name in ("ENGINE", "NAME", "HOST", "PORT")})

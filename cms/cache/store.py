@@ -133,22 +133,38 @@ def _redis_keys(client, key):
     return response_key, f"{response_key}:check", str(client.make_key(CLOCK_KEY))
 
 
+def _script_for(connection):
+    if not _script:
+        _script.append(connection.register_script(GET_IF_FRESH_SCRIPT))
+    return _script[0]
+
+
 def _redis_get(client, key):
+    return _redis_get_many(client, [key]).get(key)
+
+
+def _redis_get_many(client, keys):
+    """{key: entry} for the fresh ones among `keys`: one script call each, all in one round trip."""
     from redis.exceptions import RedisError
 
     try:
         connection = client.get_client(write=False)
-        if not _script:
-            _script.append(connection.register_script(GET_IF_FRESH_SCRIPT))
-        raw = _script[0](keys=list(_redis_keys(client, key)), client=connection)
+        script = _script_for(connection)
+        if len(keys) == 1:
+            raws = [script(keys=list(_redis_keys(client, keys[0])), client=connection)]
+        else:
+            pipeline = connection.pipeline(transaction=False)
+            for key in keys:
+                script(keys=list(_redis_keys(client, key)), client=pipeline)
+            raws = pipeline.execute()
     except RedisError:
         # As django-redis does with IGNORE_EXCEPTIONS: Redis down is a miss, logged, never an error page.
         logger.warning("Redis unavailable: a cached response could not be read", exc_info=True)
-        return None
-    return None if raw is None else client.decode(raw)
+        return {}
+    return {key: client.decode(raw) for key, raw in zip(keys, raws, strict=True) if raw is not None}
 
 
-def _redis_put_check(client, key, versions, started_at, timeout):
+def _redis_put_checks(client, keys, versions, started_at, timeout):
     from redis.exceptions import RedisError
 
     # django-redis stores integers as their digits, unpickled (so that INCR works on them): the script compares
@@ -157,7 +173,10 @@ def _redis_put_check(client, key, versions, started_at, timeout):
     check = f"{started_at}\n" + "\n".join(str(client.make_key(_tag_key(tag))) for tag, _ in items)
     check += "\n\n" + "\n".join(str(version) for _, version in items)
     try:
-        client.get_client(write=True).set(_redis_keys(client, key)[1], check, ex=timeout)
+        pipeline = client.get_client(write=True).pipeline(transaction=False)
+        for key in keys:
+            pipeline.set(_redis_keys(client, key)[1], check, ex=timeout)
+        pipeline.execute()
     except RedisError:
         logger.warning("Redis unavailable: a response was not cached", exc_info=True)
 
@@ -179,22 +198,47 @@ def get(key):
     return entry
 
 
+def get_many(keys):
+    """{key: entry} for the entries among `keys` that are stored and fresh, as `get` reads one, in one round trip
+    on Redis (two `get_many` on other caches)."""
+    keys = list(keys)
+    if not keys:
+        return {}
+    client = _redis_client()
+    if client is not None:
+        return _redis_get_many(client, keys)
+    entries = cache.get_many(keys)
+    current = cache.get_many(list({_tag_key(tag) for entry in entries.values() for tag in entry["versions"]}))
+    return {
+        key: entry
+        for key, entry in entries.items()
+        if all(
+            version is not None and current.get(_tag_key(tag)) == version
+            for tag, version in entry["versions"].items()
+        )
+    }
+
+
 def put(key, response, tags, started_at):
     """Store the response unless one of its tags was bumped since `started_at`; returns whether it was stored."""
-    versions = current_versions(tags)
-    if len(versions) != len(tags) or any(version is None or version > started_at for version in versions.values()):
-        return False
     entry = {
         "status": response.status_code,
         "headers": list(response.items()),
         "content": response.content,
-        "versions": versions,
     }
-    timeout = settings.TWINNING_RESPONSE_CACHE_TIMEOUT
-    cache.set(key, entry, timeout=timeout)
+    return put_many({key: entry}, tags, started_at, settings.TWINNING_RESPONSE_CACHE_TIMEOUT)
+
+
+def put_many(entries, tags, started_at, timeout):
+    """Store each of `entries` ({key: entry dict}), all depending on `tags`, unless one of the tags was bumped since
+    `started_at`; returns whether they were stored."""
+    versions = current_versions(tags)
+    if len(versions) != len(tags) or any(version is None or version > started_at for version in versions.values()):
+        return False
+    cache.set_many({key: {**entry, "versions": versions} for key, entry in entries.items()}, timeout=timeout)
     client = _redis_client()
     if client is not None and timeout > 0:  # 0: Django's cache stores nothing
-        # After the response: a reader between the two writes pairs the new response with the previous check,
-        # whose versions are older, so it misses; the other order could pair a stale response with a fresh check.
-        _redis_put_check(client, key, versions, started_at, timeout)
+        # After the entries: a reader between the two writes pairs a new entry with the previous check, whose
+        # versions are older, so it misses; the other order could pair a stale entry with a fresh check.
+        _redis_put_checks(client, list(entries), versions, started_at, timeout)
     return True

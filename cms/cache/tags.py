@@ -116,15 +116,24 @@ def connect():
 
 @contextmanager
 def collect():
-    """Within the block, every tracked instance loaded and every `add()` lands in the yielded set."""
+    """Within the block, every tracked instance loaded and every `add()` lands in the yielded set.
+
+    Blocks nest: what an inner block collected (a piece kept beneath the response, `fragments.py`) is part of what
+    the enclosing one showed, and lands in its set too when the inner block ends.
+    """
+    outer, outer_labels = _collected.get(), _page_labels.get()
     tags = {GLOBAL_TAG}
     token = _collected.set(tags)
     labels_token = _page_labels.set({})
     try:
         yield tags
     finally:
+        labels = _page_labels.get()
         _collected.reset(token)
         _page_labels.reset(labels_token)
+        if outer is not None:
+            outer.update(tags)
+            outer_labels.update(labels)
 
 
 def prune(tags, page_labels):
@@ -157,6 +166,14 @@ def add(*tags):
     collected = _collected.get()
     if collected is not None:
         collected.update(tags)
+
+
+def add_shown(tag_set, labels):
+    """What a piece read from the cache showed: its tags, and the types of its page tags (for `prune()`)."""
+    collected = _collected.get()
+    if collected is not None:
+        collected.update(tag_set)
+        _page_labels.get().update(labels)
 
 
 def add_for_served_page(page, language):

@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.db.models.signals import post_init
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 from wagtail.documents.models import Document
 from wagtail.models import Page
@@ -28,6 +29,10 @@ SEARCH_V3_QUERIES = 7
 
 
 class APIQueryCountTests(SiteTestCase):
+    """With the cache empty: page listings read their page of ids, then load and serialize the pages whose items are
+    not kept (cms.cache.fragments), all of them here. `test_kept_items_cost_the_same_for_5_as_for_50` reads them
+    back."""
+
     def count(self, url):
         self.client.get(url)  # makes the image renditions, as on a site in use
         cache.clear()
@@ -61,10 +66,30 @@ class APIQueryCountTests(SiteTestCase):
             story.save()
 
     def test_pages_listing(self):
-        self.assertConstant("/api/v2/pages/?type=stories.StoryPage&limit=100", self.story, 9)
+        self.assertConstant("/api/v2/pages/?type=stories.StoryPage&limit=100", self.story, 10)
 
     def test_stories_with_every_field(self):
-        self.assertConstant("/api/v2/pages/?type=stories.StoryPage&fields=*&limit=100", self.story, 14)
+        self.assertConstant("/api/v2/pages/?type=stories.StoryPage&fields=*&limit=100", self.story, 15)
+
+    @override_settings(TWINNING_RESPONSE_CACHE=False)
+    def test_kept_items_cost_the_same_for_5_as_for_50(self):
+        url = "/api/v2/pages/?type=stories.StoryPage&fields=*&limit=100"
+        self.story(5)
+        self.client.get(url)
+        with CaptureQueriesContext(connection) as captured:
+            self.assertEqual(len(self.client.get(url).json()["items"]), 5)
+        # Read now: the connection's query log is a bounded deque, which adding 45 stories moves on.
+        few = [query["sql"] for query in captured]
+        self.story(45)
+        self.client.get(url)
+        with self.assertNumQueries(len(few)):
+            self.assertEqual(len(self.client.get(url).json()["items"]), 50)
+        # The page restrictions, the root page the listing is read below, and the page of ids: no page row, image,
+        # snippet or translation.
+        tables = [sql.split(" FROM ")[1].split()[0] for sql in few]
+        self.assertEqual(
+            tables, ['"wagtailcore_pageviewrestriction"', '"wagtailcore_page"', '"stories_storypage"'], tables
+        )
 
     def test_partnerships_with_every_field(self):
         def add(n):
@@ -76,7 +101,7 @@ class APIQueryCountTests(SiteTestCase):
                 page.member_associations.set([association])
                 page.save()
 
-        self.assertConstant("/api/v2/pages/?type=cities.CityPartnershipPage&fields=*&limit=100", add, 16)
+        self.assertConstant("/api/v2/pages/?type=cities.CityPartnershipPage&fields=*&limit=100", add, 17)
 
     def test_campaigns_with_every_field(self):
         def add(n):
@@ -88,7 +113,7 @@ class APIQueryCountTests(SiteTestCase):
                 page.calls_to_action.set([action])
                 page.save()
 
-        self.assertConstant("/api/v2/pages/?type=home.CampaignPage&fields=*&limit=100", add, 15)
+        self.assertConstant("/api/v2/pages/?type=home.CampaignPage&fields=*&limit=100", add, 16)
 
     def test_images_and_documents(self):
         self.assertConstant("/api/v2/images/?limit=100", lambda n: [ImageFactory() for _ in range(n)], 6)

@@ -1,0 +1,64 @@
+"""Pieces of responses kept beneath the response cache, and dropped by the same tags.
+
+A full response serves one URL. What it is made of serves many: an API story listing filtered, ordered and paged a
+hundred ways shows the same twenty-odd stories, and each story's representation (its fields, images with their
+renditions, snippets, linked pages and translations) is the work of the answer (some 1.5 ms a story on this
+stack, against well under 0.1 ms to read it back). A piece is kept with the tags of what it showed, collected as a
+response's are (`tags.collect()`), and read only while none of them has been bumped since it was made
+(`store.get_many`: on Redis one script call a piece, all in one round trip). A piece read back adds its tags to the
+response that shows it, so the response cache and the CDN purge stay exact.
+
+Pieces are shared by every visitor: they are kept only for what anyone may see (the public API's published pages),
+never inside a transaction (`counts.in_transaction`), and with TWINNING_FRAGMENT_CACHE off, not at all. A piece's key
+names the database, the date (campaign statuses follow the calendar, as for responses) and whatever its maker says
+it depends on (the request's host, scheme, language and parameters, the object's id).
+"""
+
+import hashlib
+
+from django.conf import settings
+from django.utils import timezone
+
+from . import counts, store, tags
+
+KEY_PREFIX = f"{store.PREFIX}piece:"
+
+
+def key(*parts):
+    raw = "\n".join([counts.database_identity(), timezone.localdate().isoformat(), *map(str, parts)])
+    return KEY_PREFIX + hashlib.sha256(raw.encode()).hexdigest()
+
+
+def enabled():
+    return settings.TWINNING_FRAGMENT_CACHE and not counts.in_transaction()
+
+
+def kept_many(keys, make):
+    """{id: piece} for `keys` ({id: cache key}): kept pieces read back, `make(ids)` ({id: piece}) for the rest.
+
+    What `make` loads and shows (every tracked instance, every `tags.add()`) is what the pieces it makes depend on:
+    each of them is kept with all of it, which may drop a piece for a change to one made beside it, never keep one
+    past a change to its own. An id `make` leaves out (a row gone meanwhile) is left out.
+    """
+    if not keys:
+        return {}
+    if not enabled():
+        return make(list(keys))
+    found = store.get_many(keys.values())
+    result = {}
+    for pk, piece_key in keys.items():
+        entry = found.get(piece_key)
+        if entry is not None:
+            tags.add_shown(entry["versions"], entry["labels"])
+            result[pk] = entry["value"]
+    missing = [pk for pk in keys if pk not in result]
+    if missing:
+        started_at = store.clock()
+        with tags.collect() as collected:
+            made = make(missing)
+            labels = tags.page_labels()
+        entries = {keys[pk]: {"value": value, "labels": labels} for pk, value in made.items()}
+        store.put_many(entries, collected, started_at, settings.TWINNING_RESPONSE_CACHE_TIMEOUT)
+        result.update(made)
+    return result
+

@@ -1,0 +1,222 @@
+"""Pieces kept beneath the response cache (cms.cache.fragments, cms.cache.sites): API v2 listing items and the
+request's site, read back while nothing they showed changed, and never served after a change."""
+
+from unittest import mock
+
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.test import override_settings
+from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale, Site
+
+from cms.cache import fragments, store
+from cms.cache.middleware import CACHE_HEADER
+from tests.factories import CityPartnershipPageFactory, FocusAreaFactory, ImageFactory, StoryPageFactory
+from tests.utils import SiteTestCase
+
+from .api_fixtures import translate
+from .test_response_cache_purge import REDIS_CACHE, OnRedis
+
+LISTING = "/api/v2/pages/?type=stories.StoryPage&fields=*"
+
+
+@override_settings(TWINNING_RESPONSE_CACHE=False, TWINNING_FRAGMENT_CACHE=True)
+class ListingItemTests(SiteTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.trade = FocusAreaFactory(name="Trade", slug="trade")
+        cls.partnership = CityPartnershipPageFactory(parent=cls.partnership_index, title="Harbour twins")
+        cls.stories = [
+            StoryPageFactory(
+                parent=cls.story_index,
+                title=f"Harbour story {number}",
+                hero_image=ImageFactory(),
+                focus_areas=[cls.trade],
+                related_partnerships=[cls.partnership],
+            )
+            for number in range(4)
+        ]
+
+    def setUp(self):
+        super().setUp()
+        cache.clear()
+
+    def read(self, url=LISTING):
+        with CaptureQueriesContext(connection) as captured:
+            response = self.client.get(url)
+        self.assertEqual(response.status_code, 200, response.content[:300])
+        return response.json(), len(captured)
+
+    def as_made(self, url=LISTING):
+        """The answer with no piece kept: what every answer must equal."""
+        with override_settings(TWINNING_FRAGMENT_CACHE=False):
+            return self.client.get(url).json()
+
+    def titles(self, data):
+        return {item["title"] for item in data["items"]}
+
+    def test_items_are_read_back_by_other_pages_and_orders_of_the_listing(self):
+        first, made_queries = self.read(f"{LISTING}&limit=2")
+        self.assertEqual(first, self.as_made(f"{LISTING}&limit=2"))
+        # Another page and another order of the same listing: the two stories shown already are not loaded again.
+        later, _ = self.read(f"{LISTING}&order=-title")
+        self.assertEqual(later, self.as_made(f"{LISTING}&order=-title"))
+        again, kept_queries = self.read(f"{LISTING}&order=title")
+        self.assertEqual(again, self.as_made(f"{LISTING}&order=title"))
+        self.assertEqual(len(again["items"]), 4)
+        # Every item kept: the page of ids, no page, image, snippet or translation loaded.
+        self.assertLess(kept_queries, made_queries)
+        with CaptureQueriesContext(connection) as captured:
+            self.client.get(f"{LISTING}&order=title")
+        self.assertFalse([q["sql"] for q in captured if "wagtailimages" in q["sql"] or "home_focusarea" in q["sql"]])
+
+    def test_another_field_list_or_language_is_another_piece(self):
+        self.read()
+        narrow, _ = self.read("/api/v2/pages/?type=stories.StoryPage&fields=title")
+        self.assertEqual(narrow, self.as_made("/api/v2/pages/?type=stories.StoryPage&fields=title"))
+        self.assertNotIn("hero_image", narrow["items"][0])
+        Locale.objects.get_or_create(language_code="fr")
+        url = "/api/v2/pages/?type=stories.StoryPage&fields=*&locale=fr&fallback=en"
+        self.assertEqual(self.read(url)[0], self.as_made(url))
+        self.assertTrue(all(item["meta"]["fallback"] for item in self.read(url)[0]["items"]))
+
+    def test_publishing_a_story_drops_the_items_made_with_it_only(self):
+        # Made one at a time, each item depends on its own story; made together, on what all of them showed.
+        for offset in range(3):
+            self.read(f"{LISTING}&limit=1&offset={offset}")
+        self.read(f"{LISTING}&limit=2&offset=3")
+        story = self.stories[0]
+        story.title = "Harbour story, revised"
+        with self.captureOnCommitCallbacks(execute=True):
+            story.save_revision().publish()
+        with mock.patch.object(fragments.store, "put_many", wraps=store.put_many) as put_many:
+            data, _ = self.read()
+        self.assertIn("Harbour story, revised", self.titles(data))
+        self.assertEqual(data, self.as_made())
+        self.assertEqual([entry["value"]["id"] for entry in put_many.call_args.args[0].values()], [story.pk])
+
+    def test_a_snippet_image_or_linked_page_change_drops_the_items_showing_it(self):
+        self.read()
+        self.trade.name = "Commerce"
+        with self.captureOnCommitCallbacks(execute=True):
+            self.trade.save()
+        data, _ = self.read()
+        self.assertEqual({area["name"] for item in data["items"] for area in item["focus_areas"]}, {"Commerce"})
+
+        self.partnership.title = "Harbour twins, renamed"
+        with self.captureOnCommitCallbacks(execute=True):
+            self.partnership.save_revision().publish()
+        data, _ = self.read()
+        self.assertEqual(
+            {link["title"] for item in data["items"] for link in item["related_partnerships"]},
+            {"Harbour twins, renamed"},
+        )
+
+        image = self.stories[1].hero_image
+        image.title = "A new alt text"
+        with self.captureOnCommitCallbacks(execute=True):
+            image.save()
+        data, _ = self.read()
+        self.assertEqual(data, self.as_made())
+        self.assertIn("A new alt text", str(data))
+
+    def test_a_new_translation_shows_in_meta_translations(self):
+        self.read()
+        french = Locale.objects.get_or_create(language_code="fr")[0]
+        with self.captureOnCommitCallbacks(execute=True):
+            translated = translate(self.stories[2], french, title="Histoire du port")
+        data, _ = self.read()
+        item = next(item for item in data["items"] if item["id"] == self.stories[2].pk)
+        self.assertEqual([t["id"] for t in item["meta"]["translations"]], [translated.pk])
+        self.assertEqual(data, self.as_made())
+
+    def test_unpublished_and_deleted_stories_leave_the_listing(self):
+        self.read()
+        with self.captureOnCommitCallbacks(execute=True):
+            self.stories[0].unpublish()
+            self.stories[1].delete()
+        data, _ = self.read()
+        self.assertEqual(self.titles(data), {"Harbour story 2", "Harbour story 3"})
+        self.assertEqual(data["meta"]["total_count"], 2)
+
+    def test_a_piece_made_while_a_change_lands_is_not_kept(self):
+        original = store.current_versions
+
+        def bumped_meanwhile(tag_set):
+            store.bump({f"page:{self.stories[0].pk}"})
+            return original(tag_set)
+
+        with mock.patch.object(store, "current_versions", bumped_meanwhile):
+            self.read()
+        with mock.patch.object(fragments.store, "put_many", wraps=store.put_many) as put_many:
+            self.read()
+        self.assertEqual(len(put_many.call_args.args[0]), 4)
+
+    def test_off_or_inside_a_transaction_nothing_is_kept(self):
+        with override_settings(TWINNING_FRAGMENT_CACHE=False), mock.patch.object(store, "put_many") as put_many:
+            self.read()
+        put_many.assert_not_called()
+        with transaction.atomic(), mock.patch.object(store, "put_many") as put_many:
+            self.read()
+        put_many.assert_not_called()
+
+    def test_a_cached_response_built_from_kept_items_is_dropped_by_their_change(self):
+        self.read(f"{LISTING}&limit=3")  # the items kept, no response stored
+        with override_settings(TWINNING_RESPONSE_CACHE=True):
+            self.assertEqual(self.client.get(f"{LISTING}&limit=2")[CACHE_HEADER], "miss")
+            self.assertEqual(self.client.get(f"{LISTING}&limit=2")[CACHE_HEADER], "hit")
+            shown = self.client.get(f"{LISTING}&limit=2").json()["items"][0]
+            self.trade.name = "Commerce"
+            with self.captureOnCommitCallbacks(execute=True):
+                self.trade.save()
+            response = self.client.get(f"{LISTING}&limit=2")
+            self.assertEqual(response[CACHE_HEADER], "miss")
+            item = next(item for item in response.json()["items"] if item["id"] == shown["id"])
+            self.assertEqual(item["focus_areas"][0]["name"], "Commerce")
+
+
+@override_settings(TWINNING_RESPONSE_CACHE=False, TWINNING_FRAGMENT_CACHE=True)
+class SiteLookupTests(SiteTestCase):
+    def setUp(self):
+        super().setUp()
+        cache.clear()
+
+    def site_queries(self, url):
+        with CaptureQueriesContext(connection) as captured:
+            response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        # Wagtail's lookup by host ranks the sites that match (a CASE); the site root paths read them all.
+        return sum('FROM "wagtailcore_site"' in query["sql"] and "CASE WHEN" in query["sql"] for query in captured)
+
+    def test_the_site_is_looked_up_once_until_something_changes(self):
+        self.assertEqual(self.site_queries(self.story_index.url), 1)
+        self.assertEqual(self.site_queries(self.story_index.url), 0)
+        self.assertEqual(self.site_queries("/api/v2/pages/?type=stories.StoryPage"), 0)
+        site = Site.objects.get(is_default_site=True)
+        site.site_name = "Sister cities"
+        with self.captureOnCommitCallbacks(execute=True):
+            site.save()
+        self.assertEqual(self.site_queries(self.story_index.url), 1)
+        self.assertEqual(self.site_queries(self.story_index.url), 0)
+
+    def test_each_host_has_its_own_site(self):
+        other_root = StoryPageFactory(parent=self.home, title="Other site root")
+        with self.captureOnCommitCallbacks(execute=True):
+            Site.objects.create(hostname="twins.example", port=80, root_page=other_root)
+        with override_settings(ALLOWED_HOSTS=["*"]):
+            self.client.get(self.story_index.url)
+            self.client.get("/api/v2/pages/", HTTP_HOST="twins.example")
+            response = self.client.get("/api/v2/pages/", HTTP_HOST="twins.example")
+        self.assertEqual([item["title"] for item in response.json()["items"]], ["Other site root"])
+
+    def test_off_the_site_is_looked_up_each_time(self):
+        with override_settings(TWINNING_FRAGMENT_CACHE=False):
+            self.assertEqual(self.site_queries(self.story_index.url), 1)
+            self.assertEqual(self.site_queries(self.story_index.url), 1)
+
+
+@override_settings(CACHES=REDIS_CACHE)
+class RedisListingItemTests(OnRedis, ListingItemTests):
+    """Production's cache: the items' freshness checked by one script call each, in one round trip."""
+
