@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
@@ -306,11 +307,16 @@ class CityPartnershipPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = stories_listed_on(self)
-        context["member_associations_list"] = localize_all(
-            self.member_associations.select_related("city"), locale=self.locale_id, select_related=["city"]
+        # Read when the template first uses them: a kept page body (`{% keep %}`) needs none of them.
+        context["stories"] = SimpleLazyObject(lambda: stories_listed_on(self))
+        context["member_associations_list"] = SimpleLazyObject(
+            lambda: localize_all(
+                self.member_associations.select_related("city"), locale=self.locale_id, select_related=["city"]
+            )
         )
-        context["focus_areas_list"] = localize_all(self.focus_areas.all(), locale=self.locale_id)
+        context["focus_areas_list"] = SimpleLazyObject(
+            lambda: localize_all(self.focus_areas.all(), locale=self.locale_id)
+        )
         return context
 
 

@@ -26,3 +26,9 @@ class CmsConfig(AppConfig):
         from .cache import counts
 
         use_counter(counts.count)
+
+        from home.fragments import use_keeper
+
+        from .cache import fragments
+
+        use_keeper(fragments.kept)

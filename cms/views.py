@@ -10,7 +10,7 @@ from home.listing import ListingPaginator
 from home.routing import UNSURE, route_by_url_path
 from home.site_root_paths import site_root_paths
 
-from .cache import counts
+from .cache import counts, fragments
 from .cache.sites import remember_site
 
 SEARCH_QUERY_MAX_LENGTH = 200
@@ -29,14 +29,20 @@ def serve(request, path):
     says) and reads it from there: setting it first spares the walk down the tree. Everything else (the hooks, view
     restrictions, the page's own `serve`) is Wagtail's view as it is.
     """
-    if not hasattr(request, "_wagtail_route_for_request"):
-        remember_site(request)
-        route = route_by_url_path(request, path)
-        if route is not UNSURE:
-            request._wagtail_route_for_request = route
-        # `{% pageurl %}` keeps the site root paths on the request: the copy routing read, not another cache read.
-        request._wagtail_cached_site_root_paths = site_root_paths()
-    return wagtail_views.serve(request, path)
+    # What the page shows is collected from the start (the site, the route): the parts it keeps depend on it too.
+    with fragments.request_scope(request):
+        if not hasattr(request, "_wagtail_route_for_request"):
+            remember_site(request)
+            route = route_by_url_path(request, path)
+            if route is not UNSURE:
+                request._wagtail_route_for_request = route
+            # `{% pageurl %}` keeps the site root paths on the request: the copy routing read, not another cache read.
+            request._wagtail_cached_site_root_paths = site_root_paths()
+        response = wagtail_views.serve(request, path)
+        if hasattr(response, "render") and not response.is_rendered:
+            # Within the scope: the parts of the page it keeps (`{% keep %}`) are rendered now.
+            response.render()
+    return response
 
 
 def search(request):

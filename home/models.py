@@ -6,7 +6,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -569,12 +569,17 @@ class CampaignPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = stories_listed_on(self)
-        context["partners"] = localize_all(
-            self.partner_organisations.select_related("logo"), locale=self.locale_id, select_related=["logo"]
+        # Read when the template first uses them: a kept page body (`{% keep %}`) needs none of them.
+        context["stories"] = SimpleLazyObject(lambda: stories_listed_on(self))
+        context["partners"] = SimpleLazyObject(
+            lambda: localize_all(
+                self.partner_organisations.select_related("logo"), locale=self.locale_id, select_related=["logo"]
+            )
         )
-        context["actions"] = localize_all(
-            self.calls_to_action.select_related("link_page"), locale=self.locale_id, select_related=["link_page"]
+        context["actions"] = SimpleLazyObject(
+            lambda: localize_all(
+                self.calls_to_action.select_related("link_page"), locale=self.locale_id, select_related=["link_page"]
+            )
         )
         return context
 

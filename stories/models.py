@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -180,6 +181,15 @@ class StoryPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Read when the template first uses them: a kept page body (`{% keep %}`) needs none of them.
+        context["partnerships"] = SimpleLazyObject(self.partnerships_shown)
+        context["focus_areas_list"] = SimpleLazyObject(
+            lambda: localize_all(self.focus_areas.all(), locale=self.locale_id)
+        )
+        context["campaign"] = SimpleLazyObject(lambda: localize(self.related_campaign, locale=self.locale_id))
+        return context
+
+    def partnerships_shown(self):
         # Filter by id rather than calling .live() on the relation: in a preview the relation is an in-memory list.
         partnerships = localize_all(
             CityPartnershipPage.objects.live()
@@ -189,10 +199,7 @@ class StoryPage(BasePage):
             locale=self.locale_id,
             select_related=["city_a", "city_b"],
         )
-        context["partnerships"] = attach_localized_cities(partnerships, locale=self.locale_id)
-        context["focus_areas_list"] = localize_all(self.focus_areas.all(), locale=self.locale_id)
-        context["campaign"] = localize(self.related_campaign, locale=self.locale_id)
-        return context
+        return attach_localized_cities(partnerships, locale=self.locale_id)
 
 
 def about_partnerships(stories, condition):

@@ -15,9 +15,11 @@ it depends on (the request's host, scheme, language and parameters, the object's
 """
 
 import hashlib
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import get_language
 
 from . import counts, store, tags
 
@@ -62,3 +64,46 @@ def kept_many(keys, make):
         result.update(made)
     return result
 
+
+@contextmanager
+def request_scope(request):
+    """What the request shows is collected from here on (the response cache does it when it is on): a part of a page
+    is kept with everything the request read before it too (`kept`)."""
+    if tags.collecting() is not None or not usable_for(request):
+        yield
+        return
+    with tags.collect(started_at=store.clock()):
+        yield
+
+
+def usable_for(request):
+    """Parts of pages are kept for what anyone may see: anonymous reads (as the response cache shares), no preview."""
+    from .middleware import is_anonymous_read
+
+    return enabled() and is_anonymous_read(request) and not getattr(request, "is_preview", False)
+
+
+def kept(request, parts, render):
+    """`render()`, a part of an HTML page, or what it gave for the same `parts` while nothing it showed changed.
+
+    The part depends on what it loads and on everything the request read before it (the page being served, with
+    what routing joined to it): each can change what it shows. Kept only within a request's collection
+    (`request_scope`, or the response cache's), with the counter from the request's start: a change landing at any
+    point of the request leaves nothing kept.
+    """
+    scope = tags.collecting()
+    if scope is None or not usable_for(request):
+        return render()
+    before, started_at = scope
+    piece_key = key("html", request.get_host(), request.scheme, get_language(), *parts)
+    entry = store.get_many([piece_key]).get(piece_key)
+    if entry is not None:
+        tags.add_shown(entry["versions"], entry["labels"])
+        return entry["value"]
+    shown_before, labels_before = set(before), tags.page_labels()
+    with tags.collect() as collected:
+        value = str(render())
+        labels = tags.page_labels()
+    entry = {"value": value, "labels": {**labels_before, **labels}}
+    store.put_many({piece_key: entry}, collected | shown_before, started_at, settings.TWINNING_RESPONSE_CACHE_TIMEOUT)
+    return value

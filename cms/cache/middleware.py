@@ -108,7 +108,7 @@ class ResponseCacheMiddleware:
             return self.from_entry(request, entry)
 
         started_at = store.clock()
-        with tags.collect() as collected:
+        with tags.collect(started_at=started_at) as collected:
             response = self.get_response(request)
             tags.add(*listing_tags(request, language))
             page_labels = tags.page_labels()

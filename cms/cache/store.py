@@ -213,8 +213,7 @@ def get_many(keys):
         key: entry
         for key, entry in entries.items()
         if all(
-            version is not None and current.get(_tag_key(tag)) == version
-            for tag, version in entry["versions"].items()
+            version is not None and current.get(_tag_key(tag)) == version for tag, version in entry["versions"].items()
         )
     }
 

@@ -10,6 +10,8 @@ from wagtail.models import Page
 _collected = contextvars.ContextVar("twinning_cache_tags", default=None)
 # The type (`app.model`) of each page tag collected, for `prune()`.
 _page_labels = contextvars.ContextVar("twinning_cache_page_labels", default=None)
+# The store's counter when the outermost collection (the request's) began: what it collects was read after that.
+_started_at = contextvars.ContextVar("twinning_cache_started_at", default=None)
 
 # Always a dependency: sites and locales change rarely and change every page.
 GLOBAL_TAG = "all"
@@ -100,6 +102,12 @@ def _record_instance(sender, instance, **kwargs):
             _page_labels.get()[tag] = _page_label(sender, instance)
 
 
+def add_loaded(instances):
+    """Record `instances` as though they were loaded now: they were read before the current collection began."""
+    for instance in instances:
+        _record_instance(type(instance), instance)
+
+
 def _page_label(sender, instance):
     """The page's own type, also when it was loaded as a plain `Page` (its content type says which); None when the
     content type was not loaded (reading a deferred field would be a query per page)."""
@@ -115,25 +123,37 @@ def connect():
 
 
 @contextmanager
-def collect():
+def collect(started_at=None):
     """Within the block, every tracked instance loaded and every `add()` lands in the yielded set.
 
     Blocks nest: what an inner block collected (a piece kept beneath the response, `fragments.py`) is part of what
-    the enclosing one showed, and lands in its set too when the inner block ends.
+    the enclosing one showed, and lands in its set too when the inner block ends. The request's block gives the
+    store's counter as it began (`started_at`): everything collected within was read after it.
     """
     outer, outer_labels = _collected.get(), _page_labels.get()
     tags = {GLOBAL_TAG}
     token = _collected.set(tags)
     labels_token = _page_labels.set({})
+    started_token = _started_at.set(started_at) if started_at is not None else None
     try:
         yield tags
     finally:
         labels = _page_labels.get()
         _collected.reset(token)
         _page_labels.reset(labels_token)
+        if started_token is not None:
+            _started_at.reset(started_token)
         if outer is not None:
             outer.update(tags)
             outer_labels.update(labels)
+
+
+def collecting():
+    """(tags collected so far, the counter when the request's collection began), or None outside one."""
+    collected, started_at = _collected.get(), _started_at.get()
+    if collected is None or started_at is None:
+        return None
+    return collected, started_at
 
 
 def prune(tags, page_labels):

@@ -330,7 +330,8 @@ CACHES = {
 # TWINNING_CACHE_MAX_AGE; behind a CDN set TWINNING_FRONTEND_CACHE so that changes are purged from it too.
 TWINNING_RESPONSE_CACHE = env_bool("TWINNING_RESPONSE_CACHE", True)
 TWINNING_RESPONSE_CACHE_TIMEOUT = int(os.environ.get("TWINNING_RESPONSE_CACHE_TIMEOUT", str(24 * 3600)))
-# Pieces of responses (an API listing's items) kept beneath them, dropped by the same tags (cms/cache/fragments.py).
+# Pieces of responses (API listings' items, parts of pages) kept beneath them, dropped by the same tags
+# (cms/cache/fragments.py).
 TWINNING_FRAGMENT_CACHE = env_bool("TWINNING_FRAGMENT_CACHE", True)
 TWINNING_CACHE_MAX_AGE = int(os.environ.get("TWINNING_CACHE_MAX_AGE", "60"))
 TWINNING_CACHE_S_MAXAGE = int(os.environ.get("TWINNING_CACHE_S_MAXAGE", "300"))

@@ -8,12 +8,14 @@ from urllib.parse import urlsplit
 
 from django import template
 from django.conf import settings
-from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models import Model, Prefetch, prefetch_related_objects
 from django.http import QueryDict
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Site
 
+from home import fragments
 from home.localization import active_language_code
 from home.models import CallToAction, HomePage
 from home.query import page_queryset
@@ -23,6 +25,35 @@ from home.rich_text import safe_url
 register = template.Library()
 
 _REQUEST_CACHE_ATTR = "_twinning_chrome"
+
+
+@register.tag("keep")
+def do_keep(parser, token):
+    """`{% keep "name" page ... %}...{% endkeep %}`: the enclosed part, kept between requests by the site's keeper
+    (`home.fragments`) under its name and the values given (a model instance by its type and id), with the request's
+    address and language. The part must not set context variables the rest of the template reads."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError('{% keep %} needs a name: {% keep "footer" %}')
+    nodelist = parser.parse(("endkeep",))
+    parser.delete_first_token()
+    return KeepNode(nodelist, [parser.compile_filter(bit) for bit in bits[1:]])
+
+
+class KeepNode(template.Node):
+    def __init__(self, nodelist, parts):
+        self.nodelist = nodelist
+        self.parts = parts
+
+    def render(self, context):
+        parts = [self.part(value.resolve(context)) for value in self.parts]
+        return mark_safe(fragments.keep(context.get("request"), parts, lambda: self.nodelist.render(context)))  # noqa: S308
+
+    @staticmethod
+    def part(value):
+        if isinstance(value, Model):
+            return f"{value._meta.label_lower}:{value.pk}"
+        return str(value)
 
 
 def _request_cache(request):

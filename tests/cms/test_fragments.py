@@ -7,6 +7,7 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from wagtail.models import Locale, Site
 
 from cms.cache import fragments, store
@@ -220,3 +221,133 @@ class SiteLookupTests(SiteTestCase):
 class RedisListingItemTests(OnRedis, ListingItemTests):
     """Production's cache: the items' freshness checked by one script call each, in one round trip."""
 
+
+@override_settings(TWINNING_RESPONSE_CACHE=False, TWINNING_FRAGMENT_CACHE=True)
+class PagePartTests(SiteTestCase):
+    """Parts of HTML pages (`{% keep %}`: the header, the footer, the alternate languages, a story's body)."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.trade = FocusAreaFactory(name="Trade", slug="trade")
+        cls.partnership = CityPartnershipPageFactory(parent=cls.partnership_index, title="Harbour twins")
+        cls.story = StoryPageFactory(
+            parent=cls.story_index,
+            title="Harbour story",
+            hero_image=ImageFactory(title="Cranes at dawn"),
+            focus_areas=[cls.trade],
+            related_partnerships=[cls.partnership],
+        )
+        # The footer shows the site's calls to action; the header, the sections shown in menus.
+        cls.home.site_calls_to_action.create(call_to_action=cls.call_to_action)
+        cls.home.save_revision().publish()
+        cls.partnership_index.show_in_menus = True
+        cls.partnership_index.save_revision().publish()
+
+    def setUp(self):
+        super().setUp()
+        cache.clear()
+
+    def read(self, url=None):
+        with CaptureQueriesContext(connection) as captured:
+            response = self.client.get(url or self.story.url)
+        self.assertEqual(response.status_code, 200)
+        return response.content.decode(), len(captured)
+
+    def as_made(self, url=None):
+        with override_settings(TWINNING_FRAGMENT_CACHE=False):
+            return self.client.get(url or self.story.url).content.decode()
+
+    def change(self, obj, publish=False, **fields):
+        for name, value in fields.items():
+            setattr(obj, name, value)
+        with self.captureOnCommitCallbacks(execute=True):
+            obj.save_revision().publish() if publish else obj.save()
+
+    def test_a_story_read_again_is_put_together_from_its_kept_parts(self):
+        first, made_queries = self.read()
+        again, kept_queries = self.read()
+        self.assertEqual(again, first)
+        self.assertEqual(again, self.as_made())
+        # Only finding the page: no partnership, focus area, menu, translation or call to action is read.
+        self.assertLessEqual(kept_queries, 3)
+        self.assertLess(kept_queries, made_queries)
+
+    def test_every_change_a_story_shows_renders_its_parts_again(self):
+        self.assertIn("Donate", self.read()[0])
+        changes = [
+            (lambda: self.change(self.story, publish=True, title="Harbour story, revised"), "Harbour story, revised"),
+            (lambda: self.change(self.trade, name="Commerce"), "Commerce"),
+            (
+                lambda: self.change(self.partnership, publish=True, title="Harbour twins, renamed"),
+                "Harbour twins, renamed",
+            ),
+            (lambda: self.change(self.story.hero_image, title="Cranes at dusk"), "Cranes at dusk"),
+            (lambda: self.change(self.call_to_action, label="Give today"), "Give today"),
+            (lambda: self.change(self.partnership_index, publish=True, title="Our partnerships"), "Our partnerships"),
+            (
+                lambda: self.change(self.story_index, publish=True, title="News from the network"),
+                "News from the network",
+            ),
+        ]
+        for make_change, shown in changes:
+            with self.subTest(shown=shown):
+                self.assertNotIn(shown, self.read()[0])
+                make_change()
+                self.story.refresh_from_db()
+                page, _ = self.read()
+                self.assertIn(shown, page)
+                self.assertEqual(page, self.as_made())
+
+    def test_a_new_translation_is_linked_from_the_story(self):
+        self.read()
+        french = Locale.objects.get_or_create(language_code="fr")[0]
+        with self.captureOnCommitCallbacks(execute=True):
+            translated = translate(self.story, french, title="Histoire du port")
+        page, _ = self.read()
+        self.assertIn(f'hreflang="fr" href="http://localhost{translated.url}"', page)
+        self.assertEqual(page, self.as_made())
+
+    def test_previews_and_signed_in_reads_neither_use_nor_keep_parts(self):
+        self.read()
+        self.story.title = "A draft title"
+        self.story.save_revision()
+        self.client.force_login(self.superuser)
+        with mock.patch.object(store, "put_many") as put_many, mock.patch.object(store, "get_many") as get_many:
+            draft = self.client.get(reverse("wagtailadmin_pages:view_draft", args=[self.story.pk]))
+            self.assertContains(draft, "A draft title")
+            self.assertContains(self.client.get(self.story.url), "Harbour story")
+        put_many.assert_not_called()
+        get_many.assert_not_called()
+        self.client.logout()
+        self.assertNotIn("A draft title", self.read()[0])
+
+    def test_a_part_rendered_while_a_change_lands_is_not_kept(self):
+        original_get, original_put = store.get_many, store.put_many
+        stored = []
+
+        def change_landing(keys):
+            # The story, which routing read before any part rendered, changes while the page renders.
+            store.bump({f"page:{self.story.pk}"})
+            return original_get(keys)
+
+        def put_many(*args):
+            stored.append(original_put(*args))
+            return stored[-1]
+
+        with mock.patch.object(store, "get_many", change_landing), mock.patch.object(store, "put_many", put_many):
+            self.read()
+        self.assertEqual(stored, [False] * 4)  # alternates, header, body and footer: none kept
+        with mock.patch.object(store, "put_many", put_many):
+            self.read()
+        self.assertEqual(stored[4:], [True] * 4)
+
+    def test_a_cached_response_put_together_from_kept_parts_is_dropped_by_their_change(self):
+        self.read()  # the parts kept, no response stored
+        with override_settings(TWINNING_RESPONSE_CACHE=True):
+            self.assertEqual(self.client.get(self.story.url)[CACHE_HEADER], "miss")
+            self.assertEqual(self.client.get(self.story.url)[CACHE_HEADER], "hit")
+            self.change(self.trade, name="Commerce")
+            response = self.client.get(self.story.url)
+            self.assertEqual(response[CACHE_HEADER], "miss")
+            self.assertContains(response, "Commerce")
