@@ -273,8 +273,8 @@ class PublicReadMixin:
         return items
 
     def paginate_queryset(self, queryset):
-        fields = self.get_serializer_class().Meta.fields
         if isinstance(queryset, QuerySet):
+            fields = self.get_serializer_class().Meta.fields
             queryset = queryset.prefetch_related(*self.get_prefetches(queryset.model, fields))
             page = super().paginate_queryset(queryset)
             if page is None or not issubclass(queryset.model, Page):
@@ -282,12 +282,17 @@ class PublicReadMixin:
             page = list(page)
             share_site_root_paths(page)
             return page
-        # Search results: the search backend runs a query of its own, so the prefetches follow on the page of
-        # results (otherwise each page's locale alone was a query: 20 more for 20 results).
         results = super().paginate_queryset(queryset)
         if results is None:
             return None
         results = counts.search_page(results)
+        self.prefetch_results(results)
+        return results
+
+    def prefetch_results(self, results):
+        """Search results: the search backend runs a query of its own, so the prefetches follow on the page of
+        results (otherwise each page's locale alone was a query: 20 more for 20 results)."""
+        fields = self.get_serializer_class().Meta.fields
         share_site_root_paths(item for item in results if isinstance(item, Page))
         by_model = {}
         for item in results:
@@ -299,7 +304,6 @@ class PublicReadMixin:
             if issubclass(model, Page) and "locale" not in prefetched:
                 lookups.append("locale")
             prefetch_related_objects(items, *lookups)
-        return results
 
     def get_prefetches(self, model, field_names):
         return api_prefetches(model, field_names)
@@ -344,24 +348,41 @@ class PagesAPIViewSet(PublicReadMixin, WagtailPagesAPIViewSet):
         """Wagtail's listing, with each page's representation kept beneath the response (`cms.cache.fragments`).
 
         The page of ids comes first (one narrow query); only the pages not kept are loaded, with their prefetches,
-        and serialized. Search results are ranked by the search backend, and listed as Wagtail lists them.
+        and serialized. A search ranks its matches itself: its page of results (`counts.search_page`) comes first,
+        and only the results not kept are prefetched and serialized.
         """
         queryset = self.filter_queryset(self.check_listing_queryset())
-        if not isinstance(queryset, QuerySet) or not fragments.enabled():
+        if not fragments.enabled():
             page = self.paginate_queryset(queryset)
             return self.get_paginated_response(self.get_serializer(page, many=True).data)
-        ids = list(self.paginator.paginate_queryset(queryset.values_list("pk", flat=True), request, view=self))
-        keys = {pk: self.item_key(request, queryset.model, pk) for pk in ids}
+        if isinstance(queryset, QuerySet):
+            ids = list(self.paginator.paginate_queryset(queryset.values_list("pk", flat=True), request, view=self))
+
+            def load(missing):
+                return self.paginate_prefetched(queryset.filter(pk__in=missing).order_by())
+
+            model_of = dict.fromkeys(ids, queryset.model)
+        else:
+            found = {
+                item.pk: item for item in counts.search_page(self.paginator.paginate_queryset(queryset, request, self))
+            }
+            ids, model_of = list(found), {pk: type(item) for pk, item in found.items()}
+
+            def load(missing):
+                results = [found[pk] for pk in missing]
+                tags.add_loaded(results)  # read before the items' own collection began
+                self.prefetch_results(results)
+                return results
 
         def make(missing):
-            pages = self.paginate_prefetched(queryset.filter(pk__in=missing).order_by())
+            pages = load(missing)
             for page in pages:
                 # `meta.translations`: a new translation bumps this tag, not the page's own.
                 tags.add(tags.translations_tag(page.translation_key))
             data = self.get_serializer(pages, many=True).data
             return {page.pk: item for page, item in zip(pages, data, strict=True)}
 
-        items = fragments.kept_many(keys, make)
+        items = fragments.kept_many({pk: self.item_key(request, model_of[pk], pk) for pk in ids}, make)
         return self.get_paginated_response([items[pk] for pk in ids if pk in items])
 
     def check_listing_queryset(self):

@@ -154,6 +154,28 @@ class ListingItemTests(SiteTestCase):
             self.read()
         self.assertEqual(len(put_many.call_args.args[0]), 4)
 
+    def test_search_results_are_kept_as_items_too(self):
+        url = "/api/v2/pages/?type=stories.StoryPage&fields=*&search=Harbour"
+        first, made_queries = self.read(url)
+        self.assertEqual(len(first["items"]), 4)
+        self.assertEqual(first, self.as_made(url))
+        again, kept_queries = self.read(url)
+        self.assertEqual(again, first)
+        self.assertLess(kept_queries, made_queries)
+        self.trade.name = "Commerce"
+        with self.captureOnCommitCallbacks(execute=True):
+            self.trade.save()
+        changed, _ = self.read(url)
+        self.assertEqual({area["name"] for item in changed["items"] for area in item["focus_areas"]}, {"Commerce"})
+        self.assertEqual(changed, self.as_made(url))
+        # A story's own change drops its item, though the search read the story before the items were made.
+        story = self.stories[3]
+        story.intro = "A harbour renewed"
+        with self.captureOnCommitCallbacks(execute=True):
+            story.save_revision().publish()
+        changed, _ = self.read(url)
+        self.assertIn("A harbour renewed", [item["intro"] for item in changed["items"]])
+
     def test_off_or_inside_a_transaction_nothing_is_kept(self):
         with override_settings(TWINNING_FRAGMENT_CACHE=False), mock.patch.object(store, "put_many") as put_many:
             self.read()
