@@ -5,6 +5,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from wagtail import views as wagtail_views
 from wagtail.models import Locale, Page
+from wagtail.url_routing import RouteResult
 
 from home.listing import ListingPaginator
 from home.routing import UNSURE, route_by_url_path
@@ -33,7 +34,10 @@ def serve(request, path):
     with fragments.request_scope(request):
         if not hasattr(request, "_wagtail_route_for_request"):
             remember_site(request)
-            route = route_by_url_path(request, path)
+            # The page found, with the pages above it, is kept like a part of it: dropped by any change to them.
+            route = fragments.kept(
+                request, ["route", path], lambda: route_by_url_path(request, path), keep=is_route_to_page
+            )
             if route is not UNSURE:
                 request._wagtail_route_for_request = route
             # `{% pageurl %}` keeps the site root paths on the request: the copy routing read, not another cache read.
@@ -43,6 +47,10 @@ def serve(request, path):
             # Within the scope: the parts of the page it keeps (`{% keep %}`) are rendered now.
             response.render()
     return response
+
+
+def is_route_to_page(route):
+    return isinstance(route, RouteResult) and isinstance(route.page, Page)
 
 
 def search(request):

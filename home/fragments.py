@@ -8,12 +8,13 @@ _keeper = None
 
 
 def use_keeper(function):
-    """Keep parts with `function(request, parts, render)`, which returns `render()` or what it gave before."""
+    """Keep parts with `function(request, parts, render, keep=None)`, which returns `render()` or what it gave
+    before (kept only when `keep(value)` is true, if given)."""
     global _keeper
     _keeper = function
 
 
-def keep(request, parts, render):
+def keep(request, parts, render, keep=None):
     if _keeper is None or request is None:
         return render()
-    return _keeper(request, parts, render)
+    return _keeper(request, parts, render, keep)

@@ -83,8 +83,9 @@ def usable_for(request):
     return enabled() and is_anonymous_read(request) and not getattr(request, "is_preview", False)
 
 
-def kept(request, parts, render):
-    """`render()`, a part of an HTML page, or what it gave for the same `parts` while nothing it showed changed.
+def kept(request, parts, render, keep=None):
+    """`render()` (a part of an HTML page, or what the page is made from), or what it gave for the same `parts`
+    while nothing it showed changed; kept only when `keep(value)` says so, if given.
 
     The part depends on what it loads and on everything the request read before it (the page being served, with
     what routing joined to it): each can change what it shows. Kept only within a request's collection
@@ -95,15 +96,17 @@ def kept(request, parts, render):
     if scope is None or not usable_for(request):
         return render()
     before, started_at = scope
-    piece_key = key("html", request.get_host(), request.scheme, get_language(), *parts)
+    piece_key = key("part", request.get_host(), request.scheme, get_language(), *parts)
     entry = store.get_many([piece_key]).get(piece_key)
     if entry is not None:
         tags.add_shown(entry["versions"], entry["labels"])
         return entry["value"]
     shown_before, labels_before = set(before), tags.page_labels()
     with tags.collect() as collected:
-        value = str(render())
+        value = render()
         labels = tags.page_labels()
-    entry = {"value": value, "labels": {**labels_before, **labels}}
-    store.put_many({piece_key: entry}, collected | shown_before, started_at, settings.TWINNING_RESPONSE_CACHE_TIMEOUT)
+    if keep is None or keep(value):
+        entry = {"value": value, "labels": {**labels_before, **labels}}
+        timeout = settings.TWINNING_RESPONSE_CACHE_TIMEOUT
+        store.put_many({piece_key: entry}, collected | shown_before, started_at, timeout)
     return value

@@ -47,7 +47,8 @@ class KeepNode(template.Node):
 
     def render(self, context):
         parts = [self.part(value.resolve(context)) for value in self.parts]
-        return mark_safe(fragments.keep(context.get("request"), parts, lambda: self.nodelist.render(context)))  # noqa: S308
+        rendered = fragments.keep(context.get("request"), ["html", *parts], lambda: str(self.nodelist.render(context)))
+        return mark_safe(rendered)  # noqa: S308
 
     @staticmethod
     def part(value):
