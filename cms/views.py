@@ -36,7 +36,11 @@ def serve(request, path):
             remember_site(request)
             # The page found, with the pages above it, is kept like a part of it: dropped by any change to them.
             route = fragments.kept(
-                request, ["route", path], lambda: route_by_url_path(request, path), keep=is_route_to_page
+                request,
+                ["route", path],
+                lambda: route_by_url_path(request, path),
+                keep=is_route_to_page,
+                vary_on_query=False,
             )
             if route is not UNSURE:
                 request._wagtail_route_for_request = route

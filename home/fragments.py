@@ -17,4 +17,4 @@ def use_keeper(function):
 def keep(request, parts, render, keep=None):
     if _keeper is None or request is None:
         return render()
-    return _keeper(request, parts, render, keep)
+    return _keeper(request, parts, render, keep=keep)

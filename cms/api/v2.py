@@ -47,7 +47,7 @@ from home.query import page_queryset, private_pages_q
 from home.rendition_specs import RENDITIONS
 from home.site_root_paths import share_site_root_paths
 
-from ..cache import counts, fragments, tags
+from ..cache import counts, fragments, store, tags
 from ..cache.sites import remember_site
 from .filters import (
     MAX_INTEGER,
@@ -355,34 +355,42 @@ class PagesAPIViewSet(PublicReadMixin, WagtailPagesAPIViewSet):
         if not fragments.enabled():
             page = self.paginate_queryset(queryset)
             return self.get_paginated_response(self.get_serializer(page, many=True).data)
+        started_at = None
         if isinstance(queryset, QuerySet):
             ids = list(self.paginator.paginate_queryset(queryset.values_list("pk", flat=True), request, view=self))
+            model_of = dict.fromkeys(ids, queryset.model)
 
             def load(missing):
-                return self.paginate_prefetched(queryset.filter(pk__in=missing).order_by())
+                return serialized(self.paginate_prefetched(queryset.filter(pk__in=missing).order_by()))
 
-            model_of = dict.fromkeys(ids, queryset.model)
         else:
-            found = {
-                item.pk: item for item in counts.search_page(self.paginator.paginate_queryset(queryset, request, self))
-            }
+            # The counter before the search reads its results: a change landing after it leaves no item kept.
+            started_at = store.clock()
+            results = counts.search_page(self.paginator.paginate_queryset(queryset, request, self))
+            found = {item.pk: item for item in results}
             ids, model_of = list(found), {pk: type(item) for pk, item in found.items()}
 
             def load(missing):
                 results = [found[pk] for pk in missing]
-                tags.add_loaded(results)  # read before the items' own collection began
                 self.prefetch_results(results)
-                return results
+                return serialized(results)
 
-        def make(missing):
-            pages = load(missing)
-            for page in pages:
-                # `meta.translations`: a new translation bumps this tag, not the page's own.
-                tags.add(tags.translations_tag(page.translation_key))
-            data = self.get_serializer(pages, many=True).data
-            return {page.pk: item for page, item in zip(pages, data, strict=True)}
+        serializers = []
 
-        items = fragments.kept_many({pk: self.item_key(request, model_of[pk], pk) for pk in ids}, make)
+        def serialized(pages):
+            """The pages to show, with their serializer and (one query for all of them) their translations."""
+            serializers.append(self.get_serializer(pages, many=True))
+            if "translations" in serializers[0].child.fields:
+                serializers[0].context["_translations"] = PageTranslationsField.load(pages)
+            return pages
+
+        def show(page):
+            # `meta.translations` (loaded with the pages): a new translation bumps this tag, not the page's own.
+            tags.add(tags.translations_tag(page.translation_key))
+            return serializers[0].child.to_representation(page)
+
+        keys = {pk: self.item_key(request, model_of[pk], pk) for pk in ids}
+        items = fragments.kept_many(keys, load, show, started_at=started_at)
         return self.get_paginated_response([items[pk] for pk in ids if pk in items])
 
     def check_listing_queryset(self):
@@ -390,11 +398,15 @@ class PagesAPIViewSet(PublicReadMixin, WagtailPagesAPIViewSet):
         self.check_query_parameters(queryset)
         return queryset
 
-    @staticmethod
-    def item_key(request, model, pk):
+    # The parameters that change how a page is shown (its fields, rich text, `meta.fallback`); the others (filters,
+    # order, search, pages of the listing) only choose which pages are listed.
+    ITEM_PARAMETERS = ("fields", "locale", "fallback", "rich_text_format", "format")
+
+    @classmethod
+    def item_key(cls, request, model, pk):
         """What a listed page's representation depends on besides the page: the address it was asked at, the
-        language, and every parameter but the page of the listing."""
-        parameters = sorted((name, value) for name, value in request.GET.items() if name not in ("offset", "limit"))
+        language, and the parameters that change how it is shown."""
+        parameters = [(name, request.GET.get(name)) for name in cls.ITEM_PARAMETERS if name in request.GET]
         return fragments.key(
             "api-v2-page", model._meta.label_lower, request.get_host(), request.scheme, get_language(), parameters, pk
         )

@@ -24,8 +24,9 @@ import re
 
 from django.core.cache import cache
 from django.core.exceptions import EmptyResultSet
-from django.db import DEFAULT_DB_ALIAS, connections
+from django.db import DEFAULT_DB_ALIAS, connections, router
 from django.db.models import QuerySet
+from wagtail.models import Page
 
 from . import store
 
@@ -165,6 +166,11 @@ def in_transaction(alias=DEFAULT_DB_ALIAS):
     its snapshot may predate the counter's value: nothing read there is shared.
     """
     return any(not getattr(block, "_from_testcase", False) for block in connections[alias].atomic_blocks)
+
+
+def reads_primary():
+    """Whether reads go to the primary database now (not to a replica, `cms.db_router`)."""
+    return router.db_for_read(Page) == DEFAULT_DB_ALIAS
 
 
 def database_identity(alias=DEFAULT_DB_ALIAS):

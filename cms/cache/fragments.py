@@ -14,8 +14,10 @@ names the database, the date (campaign statuses follow the calendar, as for resp
 it depends on (the request's host, scheme, language and parameters, the object's id).
 """
 
+import contextvars
 import hashlib
 from contextlib import contextmanager
+from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.utils import timezone
@@ -32,20 +34,24 @@ def key(*parts):
 
 
 def enabled():
-    return settings.TWINNING_FRAGMENT_CACHE and not counts.in_transaction()
+    """On, outside a transaction, and reading the primary database: a replica may still hold rows from before a
+    change whose tags were bumped when it committed on the primary."""
+    return settings.TWINNING_FRAGMENT_CACHE and not counts.in_transaction() and counts.reads_primary()
 
 
-def kept_many(keys, make):
-    """{id: piece} for `keys` ({id: cache key}): kept pieces read back, `make(ids)` ({id: piece}) for the rest.
+def kept_many(keys, load, show, started_at=None):
+    """{id: piece} for `keys` ({id: cache key}): kept pieces read back; for the rest, `load(ids)` gives their
+    objects (an id left out, a row gone meanwhile, is left out) and `show(obj)` makes each piece.
 
-    What `make` loads and shows (every tracked instance, every `tags.add()`) is what the pieces it makes depend on:
-    each of them is kept with all of it, which may drop a piece for a change to one made beside it, never keep one
-    past a change to its own. An id `make` leaves out (a row gone meanwhile) is left out.
+    Each piece depends on what its own object leads to (the related objects loaded or prefetched onto it, however
+    deep) and on whatever `show` loads or adds for it, and on nothing else: a piece is never dropped, and no
+    response that shows it carries tags, for another object's change. `started_at` is the store's counter when the
+    objects were about to be read, when they were read before this is called (search results).
     """
     if not keys:
         return {}
     if not enabled():
-        return make(list(keys))
+        return {obj.pk: show(obj) for obj in load(list(keys))}
     found = store.get_many(keys.values())
     result = {}
     for pk, piece_key in keys.items():
@@ -55,13 +61,20 @@ def kept_many(keys, make):
             result[pk] = entry["value"]
     missing = [pk for pk in keys if pk not in result]
     if missing:
-        started_at = store.clock()
-        with tags.collect() as collected:
-            made = make(missing)
-            labels = tags.page_labels()
-        entries = {keys[pk]: {"value": value, "labels": labels} for pk, value in made.items()}
-        store.put_many(entries, collected, started_at, settings.TWINNING_RESPONSE_CACHE_TIMEOUT)
-        result.update(made)
+        if started_at is None:
+            started_at = store.clock()
+        timeout = settings.TWINNING_RESPONSE_CACHE_TIMEOUT
+        entries = {}
+        with tags.collect():  # the loading: part of the response, not of any one piece
+            for obj in load(missing):
+                with tags.collect() as own:
+                    tags.add_loaded(tags.reachable(obj))
+                    value = show(obj)
+                    labels = tags.page_labels()
+                entries[keys[obj.pk]] = ({"value": value, "labels": labels}, own)
+                result[obj.pk] = value
+        for piece_key, (entry, own) in entries.items():
+            store.put_many({piece_key: entry}, own, started_at, timeout)
     return result
 
 
@@ -83,7 +96,11 @@ def usable_for(request):
     return enabled() and is_anonymous_read(request) and not getattr(request, "is_preview", False)
 
 
-def kept(request, parts, render, keep=None):
+# Set while a part renders: a part within a part would miss what the request read before the outer one.
+_making_part = contextvars.ContextVar("twinning_making_part", default=False)
+
+
+def kept(request, parts, render, keep=None, vary_on_query=True):
     """`render()` (a part of an HTML page, or what the page is made from), or what it gave for the same `parts`
     while nothing it showed changed; kept only when `keep(value)` says so, if given.
 
@@ -93,18 +110,24 @@ def kept(request, parts, render, keep=None):
     point of the request leaves nothing kept.
     """
     scope = tags.collecting()
-    if scope is None or not usable_for(request):
+    if scope is None or _making_part.get() or not usable_for(request):
         return render()
     before, started_at = scope
-    piece_key = key("part", request.get_host(), request.scheme, get_language(), *parts)
+    # The same page under other parameters (a listing's filters) may show other things before and in the part.
+    query = urlencode(sorted(parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)))
+    piece_key = key("part", request.get_host(), request.scheme, get_language(), query if vary_on_query else "", *parts)
     entry = store.get_many([piece_key]).get(piece_key)
     if entry is not None:
         tags.add_shown(entry["versions"], entry["labels"])
         return entry["value"]
     shown_before, labels_before = set(before), tags.page_labels()
-    with tags.collect() as collected:
-        value = render()
-        labels = tags.page_labels()
+    token = _making_part.set(True)
+    try:
+        with tags.collect() as collected:
+            value = render()
+            labels = tags.page_labels()
+    finally:
+        _making_part.reset(token)
     if keep is None or keep(value):
         entry = {"value": value, "labels": {**labels_before, **labels}}
         timeout = settings.TWINNING_RESPONSE_CACHE_TIMEOUT

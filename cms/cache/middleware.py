@@ -8,7 +8,7 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date, parse_http_date_safe
 from django.utils.translation import get_language
 
-from . import purge, store, tags
+from . import counts, purge, store, tags
 
 CACHE_HEADER = "X-Twinning-Cache"
 # Never cached, whoever asks: the admin, previews, documents (served through a permission check), health probes.
@@ -118,7 +118,10 @@ class ResponseCacheMiddleware:
             return response
 
         self.make_public(response)
-        if store.put(key, response, tags.prune(collected, page_labels), started_at):
+        # Read from a replica, the response may come from rows a change has already replaced on the primary (its
+        # tags bumped when it committed there): kept a short while only, as a CDN would keep it.
+        timeout = None if counts.reads_primary() else settings.TWINNING_REPLICA_RESPONSE_CACHE_TIMEOUT
+        if store.put(key, response, tags.prune(collected, page_labels), started_at, timeout):
             purge.record(request, collected)
         response[CACHE_HEADER] = "miss"
         return get_conditional_response(

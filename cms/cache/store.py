@@ -77,14 +77,17 @@ def bump(tags):
 
 
 def current_versions(tags):
-    """{tag: version} for `tags`; a tag never bumped gets version 0 (set now, so it is not missing next time)."""
+    """{tag: version} for `tags`; a tag without one (never bumped, or evicted) gets the counter's current value, set
+    now so it is not missing next time. Not 0: an evicted tag may have been bumped since an entry was stored with
+    0, and must not match that entry again."""
     keys = {_tag_key(tag): tag for tag in tags}
     found = cache.get_many(list(keys))
-    missing = {key: 0 for key in keys if key not in found}
-    for key in missing:
-        cache.add(key, 0, timeout=None)
+    missing = [key for key in keys if key not in found]
     if missing:
-        found.update(cache.get_many(list(missing)))
+        now = clock()
+        for key in missing:
+            cache.add(key, now, timeout=None)
+        found.update(cache.get_many(missing))
     return {keys[key]: version for key, version in found.items()}
 
 
@@ -218,14 +221,16 @@ def get_many(keys):
     }
 
 
-def put(key, response, tags, started_at):
+def put(key, response, tags, started_at, timeout=None):
     """Store the response unless one of its tags was bumped since `started_at`; returns whether it was stored."""
     entry = {
         "status": response.status_code,
         "headers": list(response.items()),
         "content": response.content,
     }
-    return put_many({key: entry}, tags, started_at, settings.TWINNING_RESPONSE_CACHE_TIMEOUT)
+    if timeout is None:
+        timeout = settings.TWINNING_RESPONSE_CACHE_TIMEOUT
+    return put_many({key: entry}, tags, started_at, timeout)
 
 
 def put_many(entries, tags, started_at, timeout):

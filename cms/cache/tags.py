@@ -4,6 +4,7 @@ import contextvars
 from contextlib import contextmanager
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Model
 from django.db.models.signals import post_init
 from wagtail.models import Page
 
@@ -106,6 +107,22 @@ def add_loaded(instances):
     """Record `instances` as though they were loaded now: they were read before the current collection began."""
     for instance in instances:
         _record_instance(type(instance), instance)
+
+
+def reachable(instance):
+    """`instance` and every model instance it leads to through related objects already loaded onto it (joined or
+    prefetched), however deep: what showing it can read without a query."""
+    seen, found, todo = set(), [], [instance]
+    while todo:
+        obj = todo.pop()
+        if id(obj) in seen or not isinstance(obj, Model):
+            continue
+        seen.add(id(obj))
+        found.append(obj)
+        todo.extend(value for value in obj._state.fields_cache.values() if value is not None)
+        for related in getattr(obj, "_prefetched_objects_cache", {}).values():
+            todo.extend(getattr(related, "_result_cache", None) or (related if isinstance(related, list) else ()))
+    return found
 
 
 def _page_label(sender, instance):

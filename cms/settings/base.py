@@ -330,6 +330,9 @@ CACHES = {
 # TWINNING_CACHE_MAX_AGE; behind a CDN set TWINNING_FRONTEND_CACHE so that changes are purged from it too.
 TWINNING_RESPONSE_CACHE = env_bool("TWINNING_RESPONSE_CACHE", True)
 TWINNING_RESPONSE_CACHE_TIMEOUT = int(os.environ.get("TWINNING_RESPONSE_CACHE_TIMEOUT", str(24 * 3600)))
+# With DATABASE_REPLICA_URL, responses read from the replica are kept this long at most: a lagging replica may
+# answer with rows from before a change whose tags were already bumped.
+TWINNING_REPLICA_RESPONSE_CACHE_TIMEOUT = int(os.environ.get("TWINNING_REPLICA_RESPONSE_CACHE_TIMEOUT", "60"))
 # Pieces of responses (API listings' items, parts of pages) kept beneath them, dropped by the same tags
 # (cms/cache/fragments.py).
 TWINNING_FRAGMENT_CACHE = env_bool("TWINNING_FRAGMENT_CACHE", True)

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import Locale, PageViewRestriction, Site
 
-from cms.cache import fragments, store
+from cms.cache import counts, fragments, store
 from cms.cache.middleware import CACHE_HEADER
 from tests.factories import CityPartnershipPageFactory, FocusAreaFactory, ImageFactory, StoryPageFactory
 from tests.utils import SiteTestCase
@@ -63,7 +63,9 @@ class ListingItemTests(SiteTestCase):
         # Another page and another order of the same listing: the two stories shown already are not loaded again.
         later, _ = self.read(f"{LISTING}&order=-title")
         self.assertEqual(later, self.as_made(f"{LISTING}&order=-title"))
-        again, kept_queries = self.read(f"{LISTING}&order=title")
+        with mock.patch.object(store, "put_many") as put_many:
+            again, kept_queries = self.read(f"{LISTING}&order=title&search_operator=and&offset=0")
+        put_many.assert_not_called()  # every item read back: the order, a filter and the page choose, not show
         self.assertEqual(again, self.as_made(f"{LISTING}&order=title"))
         self.assertEqual(len(again["items"]), 4)
         # Every item kept: the page of ids, no page, image, snippet or translation loaded.
@@ -142,17 +144,52 @@ class ListingItemTests(SiteTestCase):
         self.assertEqual(data["meta"]["total_count"], 2)
 
     def test_a_piece_made_while_a_change_lands_is_not_kept(self):
-        original = store.current_versions
+        original_versions, original_put = store.current_versions, store.put_many
+        stored = {}
+        # Every tag the items show has a version; the items are dropped (as by a change to a site or a locale).
+        self.read()
+        store.bump({"all"})
 
         def bumped_meanwhile(tag_set):
-            store.bump({f"page:{self.stories[0].pk}"})
-            return original(tag_set)
+            store.bump({f"page:{self.stories[0].pk}"})  # lands while the items are being made
+            return original_versions(tag_set)
 
-        with mock.patch.object(store, "current_versions", bumped_meanwhile):
+        def put_many(entries, *args):
+            kept = original_put(entries, *args)
+            stored.update({entry["value"]["id"]: kept for entry in entries.values()})
+            return kept
+
+        with (
+            mock.patch.object(store, "current_versions", bumped_meanwhile),
+            mock.patch.object(store, "put_many", put_many),
+        ):
             self.read()
+        # The changed story's item is not kept; the others never showed it, and are.
+        self.assertEqual(stored, {story.pk: story != self.stories[0] for story in self.stories})
+        stored.clear()
+        with mock.patch.object(store, "put_many", put_many):
+            self.read()
+        self.assertEqual(stored, {self.stories[0].pk: True})
+
+    def test_each_item_depends_on_what_it_shows_only(self):
+        self.read()
+        image = self.stories[1].hero_image
+        image.title = "A new alt text"
         with mock.patch.object(fragments.store, "put_many", wraps=store.put_many) as put_many:
-            self.read()
-        self.assertEqual(len(put_many.call_args.args[0]), 4)
+            with self.captureOnCommitCallbacks(execute=True):
+                image.save()
+            data, _ = self.read()
+        self.assertEqual(
+            [entry["value"]["id"] for call in put_many.call_args_list for entry in call.args[0].values()],
+            [self.stories[1].pk],
+        )
+        self.assertEqual(data, self.as_made())
+        # A response built from the items carries the tags of the items it shows, and no other item's.
+        with mock.patch.object(store, "put", wraps=store.put) as put, override_settings(TWINNING_RESPONSE_CACHE=True):
+            self.client.get(f"{LISTING}&limit=1")
+        shown = put.call_args.args[2]
+        self.assertIn(f"obj:wagtailimages.image:{self.stories[0].hero_image_id}", shown)
+        self.assertNotIn(f"obj:wagtailimages.image:{self.stories[1].hero_image_id}", shown)
 
     def test_search_results_are_kept_as_items_too(self):
         url = "/api/v2/pages/?type=stories.StoryPage&fields=*&search=Harbour"
@@ -408,3 +445,104 @@ class PagePartTests(SiteTestCase):
             response = self.client.get(self.story.url)
             self.assertEqual(response[CACHE_HEADER], "miss")
             self.assertContains(response, "Commerce")
+
+
+@override_settings(TWINNING_RESPONSE_CACHE=False, TWINNING_FRAGMENT_CACHE=True)
+class KeepingRulesTests(SiteTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.story = StoryPageFactory(parent=cls.story_index, title="Harbour story", hero_image=ImageFactory())
+
+    def setUp(self):
+        super().setUp()
+        cache.clear()
+
+    def puts(self, url):
+        with mock.patch.object(store, "put_many", wraps=store.put_many) as put_many:
+            self.assertEqual(self.client.get(url).status_code, 200)
+        return put_many.call_count
+
+    def test_reads_from_a_replica_keep_nothing(self):
+        # A replica may still hold rows from before a change whose tags were bumped on the primary.
+        with mock.patch.object(counts.router, "db_for_read", return_value="replica"):
+            self.assertFalse(fragments.enabled())
+        with mock.patch.object(counts, "reads_primary", return_value=False):
+            for url in (self.story.url, LISTING, self.story.url, LISTING):
+                self.assertEqual(self.puts(url), 0)
+            with CaptureQueriesContext(connection) as captured:
+                self.client.get(self.story.url)
+            self.assertTrue([query for query in captured if 'FROM "wagtailcore_site"' in query["sql"]])
+            # Responses read from the replica are kept a short while only.
+            with (
+                mock.patch.object(store, "put", wraps=store.put) as put,
+                override_settings(TWINNING_RESPONSE_CACHE=True),
+            ):
+                self.client.get(f"{self.story.url}?from=replica")
+            self.assertEqual(put.call_args.args[4], 60)
+        with mock.patch.object(store, "put", wraps=store.put) as put, override_settings(TWINNING_RESPONSE_CACHE=True):
+            self.client.get(f"{self.story.url}?from=primary")
+        self.assertIsNone(put.call_args.args[4])
+
+    def test_a_page_s_parts_are_kept_per_query_string(self):
+        self.assertGreater(self.puts(self.story.url), 0)
+        self.assertEqual(self.puts(self.story.url), 0)
+        # Another query string may change what the page read before a part: its own parts (the route is shared).
+        self.assertEqual(self.puts(f"{self.story.url}?ref=newsletter"), 4)
+        self.assertEqual(self.puts(f"{self.story.url}?ref=newsletter"), 0)
+
+    def test_a_part_within_a_part_is_rendered_with_it_not_kept_apart(self):
+        from django.template import Context, Template
+        from django.test import RequestFactory
+
+        from cms.cache import tags
+
+        template = Template('{% load twinning_tags %}{% keep "outer" %}a{% keep "inner" %}b{% endkeep %}{% endkeep %}')
+        request = RequestFactory().get("/en/")
+        with (
+            mock.patch.object(store, "put_many", wraps=store.put_many) as put_many,
+            tags.collect(started_at=store.clock()),
+        ):
+            self.assertEqual(template.render(Context({"request": request})), "ab")
+        self.assertEqual(put_many.call_count, 1)
+
+    def test_a_change_landing_after_a_search_keeps_none_of_its_items(self):
+        url = "/api/v2/pages/?type=stories.StoryPage&fields=*&search=Harbour"
+        self.client.get(url)
+        store.bump({"all"})  # the items are dropped; every tag they show has a version
+        original = fragments.store.get_many
+
+        def change_after_search(keys):
+            store.bump({f"page:{self.story.pk}"})  # the search has read the story already
+            return original(keys)
+
+        original_put, stored = store.put_many, []
+
+        def put_many(*args):
+            stored.append(original_put(*args))
+            return stored[-1]
+
+        with (
+            mock.patch.object(fragments.store, "get_many", change_after_search),
+            mock.patch.object(store, "put_many", put_many),
+        ):
+            self.client.get(url)
+        self.assertEqual(stored, [False])
+        self.assertEqual(self.puts(url), 1)  # not kept above: made again
+
+
+@override_settings(TWINNING_RESPONSE_CACHE=False)
+class EvictedTagTests(SiteTestCase):
+    def test_an_evicted_tag_never_makes_an_older_entry_fresh_again(self):
+        store.put_many({"entry": {"value": 1}}, {"tag-a"}, store.clock(), 60)
+        self.assertIn("entry", store.get_many(["entry"]))
+        store.bump({"tag-a"})
+        self.assertEqual(store.get_many(["entry"]), {})
+        cache.delete(store._tag_key("tag-a"))  # evicted
+        store.current_versions({"tag-a"})  # another entry's store reads it again
+        self.assertEqual(store.get_many(["entry"]), {})
+
+
+@override_settings(CACHES=REDIS_CACHE)
+class RedisEvictedTagTests(OnRedis, EvictedTagTests):
+    pass
