@@ -10,6 +10,8 @@ reading its versions while the counter has not moved since T: then nothing at al
 import hashlib
 import logging
 import time
+import uuid
+from collections import OrderedDict
 from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
@@ -100,13 +102,23 @@ def current_versions(tags):
 # is served without reading its tags (for a listing's sixty-odd, 0.15 ms of the script's 0.30).
 # The script reads tag keys it does not declare: that needs one Redis (or a primary with replicas), not Redis
 # Cluster, as docs/deployment.md describes.
+# Each stored entry has an id, on the check's second line: a worker that read the entry before keeps its bytes
+# (`_local`) and passes the id, and while that entry is still the stored one and fresh the script answers "=" instead
+# of sending it again (a listing's 40 KB, most of what a hit costs). Freshness is still Redis's answer every time.
 GET_IF_FRESH_SCRIPT = r"""
 local check = redis.call("GET", KEYS[2])
 if not check then return false end
 local first = string.find(check, "\n", 1, true)
 if not first then return false end
-if redis.call("GET", KEYS[3]) == string.sub(check, 1, first - 1) then return redis.call("GET", KEYS[1]) end
-check = string.sub(check, first + 1)
+local second = string.find(check, "\n", first + 1, true)
+if not second then return false end
+local id = string.sub(check, first + 1, second - 1)
+local function answer()
+    if ARGV[1] ~= "" and ARGV[1] == id then return "=" end
+    return redis.call("GET", KEYS[1])
+end
+if redis.call("GET", KEYS[3]) == string.sub(check, 1, first - 1) then return answer() end
+check = string.sub(check, second + 1)
 local split = string.find(check, "\n\n", 1, true)
 if not split then return false end
 local versions = {}
@@ -117,7 +129,7 @@ for key in string.gmatch(string.sub(check, 1, split - 1), "[^\n]+") do
     if redis.call("GET", key) ~= versions[i] then return false end
 end
 if i ~= #versions then return false end
-return redis.call("GET", KEYS[1])
+return answer()
 """
 _script = []  # the script, registered once (redis-py runs it on whichever client is passed)
 
@@ -150,35 +162,74 @@ def _redis_get_many(client, keys):
     """{key: entry} for the fresh ones among `keys`: one script call each, all in one round trip."""
     from redis.exceptions import RedisError
 
+    held = {key: _local.get(key) for key in keys}
     try:
         connection = client.get_client(write=False)
         script = _script_for(connection)
+        calls = [(list(_redis_keys(client, key)), [held[key][0] if held[key] else ""]) for key in keys]
         if len(keys) == 1:
-            raws = [script(keys=list(_redis_keys(client, keys[0])), client=connection)]
+            raws = [script(keys=calls[0][0], args=calls[0][1], client=connection)]
         else:
             pipeline = connection.pipeline(transaction=False)
-            for key in keys:
-                script(keys=list(_redis_keys(client, key)), client=pipeline)
+            for redis_keys, args in calls:
+                script(keys=redis_keys, args=args, client=pipeline)
             raws = pipeline.execute()
     except RedisError:
         # As django-redis does with IGNORE_EXCEPTIONS: Redis down is a miss, logged, never an error page.
         logger.warning("Redis unavailable: a cached response could not be read", exc_info=True)
         return {}
-    return {key: client.decode(raw) for key, raw in zip(keys, raws, strict=True) if raw is not None}
+    found = {}
+    for key, raw in zip(keys, raws, strict=True):
+        if raw is None:
+            _forget(key)
+        elif raw == b"=" and held[key]:
+            found[key] = client.decode(held[key][1])  # decoded afresh: each request gets objects of its own
+            if key in _local:
+                _local.move_to_end(key)
+        else:
+            found[key] = entry = client.decode(raw)
+            if isinstance(entry, dict) and "id" in entry:
+                _remember(key, entry["id"], raw)
+    return found
 
 
-def _redis_put_checks(client, keys, versions, started_at, timeout):
+# Entries' bytes as this worker last read them, by key: (id, bytes), least recently used first.
+_local = OrderedDict()
+_local_size = [0]
+LOCAL_BYTES = 32 * 1024 * 1024
+LOCAL_ENTRY_BYTES = 2 * 1024 * 1024  # larger entries are read from Redis each time
+
+
+def _forget(key):
+    previous = _local.pop(key, None)
+    if previous is not None:
+        _local_size[0] -= len(previous[1])
+
+
+def _remember(key, entry_id, raw):
+    _forget(key)
+    if len(raw) > LOCAL_ENTRY_BYTES:
+        return
+    _local[key] = (entry_id, raw)
+    _local_size[0] += len(raw)
+    while _local_size[0] > LOCAL_BYTES and _local:
+        _, (_, dropped) = _local.popitem(last=False)
+        _local_size[0] -= len(dropped)
+
+
+def _redis_put_checks(client, ids, versions, started_at, timeout):
+    """The check beside each entry ({key: entry id}): the counter when it began, its id, its tags and versions."""
     from redis.exceptions import RedisError
 
     # django-redis stores integers as their digits, unpickled (so that INCR works on them): the script compares
     # those digits with these. The counter's value when the response began comes first.
     items = sorted(versions.items())
-    check = f"{started_at}\n" + "\n".join(str(client.make_key(_tag_key(tag))) for tag, _ in items)
-    check += "\n\n" + "\n".join(str(version) for _, version in items)
+    tags_and_versions = "\n".join(str(client.make_key(_tag_key(tag))) for tag, _ in items)
+    tags_and_versions += "\n\n" + "\n".join(str(version) for _, version in items)
     try:
         pipeline = client.get_client(write=True).pipeline(transaction=False)
-        for key in keys:
-            pipeline.set(_redis_keys(client, key)[1], check, ex=timeout)
+        for key, entry_id in ids.items():
+            pipeline.set(_redis_keys(client, key)[1], f"{started_at}\n{entry_id}\n{tags_and_versions}", ex=timeout)
         pipeline.execute()
     except RedisError:
         logger.warning("Redis unavailable: a response was not cached", exc_info=True)
@@ -239,10 +290,13 @@ def put_many(entries, tags, started_at, timeout):
     versions = current_versions(tags)
     if len(versions) != len(tags) or any(version is None or version > started_at for version in versions.values()):
         return False
-    cache.set_many({key: {**entry, "versions": versions} for key, entry in entries.items()}, timeout=timeout)
+    ids = {key: uuid.uuid4().hex for key in entries}
+    cache.set_many(
+        {key: {**entry, "versions": versions, "id": ids[key]} for key, entry in entries.items()}, timeout=timeout
+    )
     client = _redis_client()
     if client is not None and timeout > 0:  # 0: Django's cache stores nothing
         # After the entries: a reader between the two writes pairs a new entry with the previous check, whose
         # versions are older, so it misses; the other order could pair a stale entry with a fresh check.
-        _redis_put_checks(client, list(entries), versions, started_at, timeout)
+        _redis_put_checks(client, ids, versions, started_at, timeout)
     return True

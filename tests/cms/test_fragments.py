@@ -546,3 +546,87 @@ class EvictedTagTests(SiteTestCase):
 @override_settings(CACHES=REDIS_CACHE)
 class RedisEvictedTagTests(OnRedis, EvictedTagTests):
     pass
+
+
+@override_settings(CACHES=REDIS_CACHE)
+class LocalCopyTests(OnRedis, SiteTestCase):
+    """On Redis a worker keeps the bytes of the entries it read, and Redis answers "=" while they are current."""
+
+    def setUp(self):
+        super().setUp()
+        store._local.clear()
+        store._local_size[0] = 0
+        self.addCleanup(store._local.clear)
+
+    def answers(self, keys):
+        """What the script sent back for each key (bytes, b"=" or None), and the entries read."""
+        sent = []
+        real = store._script_for
+
+        def recording(connection):
+            script = real(connection)
+
+            def call(**kwargs):
+                result = script(**kwargs)
+                if kwargs["client"] is connection:
+                    sent.append(result)
+                return result
+
+            return call
+
+        with mock.patch.object(store, "_script_for", recording):
+            found = store.get_many(keys)
+        return sent, found
+
+    def put(self, key, value, tag="tag-a"):
+        self.assertTrue(store.put_many({key: {"value": value}}, {tag}, store.clock(), 60))
+
+    def test_a_current_entry_read_again_is_not_sent_again(self):
+        self.put("entry", ["a list", 1])
+        sent, found = self.answers(["entry"])
+        self.assertNotEqual(sent, [b"="])
+        first = found["entry"]["value"]
+        sent, found = self.answers(["entry"])
+        self.assertEqual(sent, [b"="])
+        self.assertEqual(found["entry"]["value"], first)
+        self.assertIsNot(found["entry"]["value"], first)  # decoded afresh for each reader
+
+    def test_a_new_entry_under_the_same_key_or_a_bumped_tag_is_never_read_from_the_copy(self):
+        self.put("entry", "old")
+        self.answers(["entry"])
+        self.put("entry", "new")
+        sent, found = self.answers(["entry"])
+        self.assertNotEqual(sent, [b"="])
+        self.assertEqual(found["entry"]["value"], "new")
+        store.bump({"tag-a"})
+        self.assertEqual(self.answers(["entry"])[1], {})
+        self.assertNotIn("entry", store._local)
+
+    def test_the_copies_stay_within_their_budget(self):
+        self.put("entry-0", "x" * 200)
+        store.get_many(["entry-0"])
+        size = store._local_size[0]
+        with mock.patch.object(store, "LOCAL_BYTES", size * 3 + size // 2):
+            for number in range(1, 10):
+                self.put(f"entry-{number}", "x" * 200)
+                store.get_many([f"entry-{number}"])
+        self.assertEqual(list(store._local), ["entry-7", "entry-8", "entry-9"])  # the least recently read go
+        self.assertEqual(store._local_size[0], sum(len(raw) for _, raw in store._local.values()))
+        with mock.patch.object(store, "LOCAL_ENTRY_BYTES", size - 1):
+            self.put("entry-10", "x" * 200)
+            store.get_many(["entry-10"])
+        self.assertNotIn("entry-10", store._local)
+
+    def test_a_page_and_a_listing_read_again_are_served_from_the_copies(self):
+        story = StoryPageFactory(parent=self.story_index, title="Harbour story")
+        with override_settings(TWINNING_RESPONSE_CACHE=True):
+            for url in (story.url, LISTING):
+                first = self.client.get(url)
+                second = self.client.get(url)
+                self.assertEqual(second[CACHE_HEADER], "hit")
+                self.assertEqual(second.content, first.content)
+            story.title = "Harbour story, revised"
+            with self.captureOnCommitCallbacks(execute=True):
+                story.save_revision().publish()
+            self.assertContains(self.client.get(story.url), "Harbour story, revised")
+            self.assertContains(self.client.get(LISTING), "Harbour story, revised")
