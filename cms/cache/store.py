@@ -9,6 +9,7 @@ reading its versions while the counter has not moved since T: then nothing at al
 
 import hashlib
 import logging
+import threading
 import time
 import uuid
 from collections import OrderedDict
@@ -68,9 +69,39 @@ def _tick():
         return None
 
 
+# On Redis the counter and the tags' versions move together (one script, atomic): a counter moved without the
+# versions would let an entry's check pass on versions that should have changed.
+BUMP_SCRIPT = r"""
+if redis.call("EXISTS", KEYS[1]) == 0 then return false end
+local version = redis.call("INCR", KEYS[1])
+for i = 2, #KEYS do redis.call("SET", KEYS[i], version) end
+return version
+"""
+_bump_script = []
+
+
+def _redis_bump(client, tags):
+    from redis.exceptions import RedisError
+
+    keys = [str(client.make_key(CLOCK_KEY)), *(str(client.make_key(_tag_key(tag))) for tag in tags)]
+    try:
+        connection = client.get_client(write=True)
+        if not _bump_script:
+            _bump_script.append(connection.register_script(BUMP_SCRIPT))
+        if _bump_script[0](keys=keys, client=connection) is None:  # no counter yet (new, evicted, flushed)
+            _start_clock()
+            _bump_script[0](keys=keys, client=connection)
+    except RedisError:
+        logger.error("Redis unavailable: cached responses showing %d changed tags were not dropped", len(tags))
+
+
 def bump(tags):
     """Give each tag a new version: every response stored with one of them is stale from now on."""
     if not tags:
+        return
+    client = _redis_client()
+    if client is not None:
+        _redis_bump(client, tags)
         return
     version = _tick()
     if version is None:  # a cache that fails open (django-redis with IGNORE_EXCEPTIONS) while it is down
@@ -102,9 +133,11 @@ def current_versions(tags):
 # is served without reading its tags (for a listing's sixty-odd, 0.15 ms of the script's 0.30).
 # The script reads tag keys it does not declare: that needs one Redis (or a primary with replicas), not Redis
 # Cluster, as docs/deployment.md describes.
-# Each stored entry has an id, on the check's second line: a worker that read the entry before keeps its bytes
-# (`_local`) and passes the id, and while that entry is still the stored one and fresh the script answers "=" instead
-# of sending it again (a listing's 40 KB, most of what a hit costs). Freshness is still Redis's answer every time.
+# Each stored entry has an id, in the entry and on the check's second line: the script returns it with the entry,
+# and an entry whose id is not its check's (its own write failed, or has not landed yet) is a miss. A worker that
+# read the entry before keeps its bytes (`_local`) and passes the id, and while that entry is still the stored one
+# and fresh the script answers "=" instead of sending it again (a listing's 40 KB, most of what a hit costs).
+# Freshness is still Redis's answer every time.
 GET_IF_FRESH_SCRIPT = r"""
 local check = redis.call("GET", KEYS[2])
 if not check then return false end
@@ -114,8 +147,10 @@ local second = string.find(check, "\n", first + 1, true)
 if not second then return false end
 local id = string.sub(check, first + 1, second - 1)
 local function answer()
-    if ARGV[1] ~= "" and ARGV[1] == id then return "=" end
-    return redis.call("GET", KEYS[1])
+    if ARGV[1] ~= "" and ARGV[1] == id then return {id, "="} end
+    local entry = redis.call("GET", KEYS[1])
+    if not entry then return false end
+    return {id, entry}
 end
 if redis.call("GET", KEYS[3]) == string.sub(check, 1, first - 1) then return answer() end
 check = string.sub(check, second + 1)
@@ -162,7 +197,8 @@ def _redis_get_many(client, keys):
     """{key: entry} for the fresh ones among `keys`: one script call each, all in one round trip."""
     from redis.exceptions import RedisError
 
-    held = {key: _local.get(key) for key in keys}
+    with _local_lock:
+        held = {key: _local.get(key) for key in keys}
     try:
         connection = client.get_client(write=False)
         script = _script_for(connection)
@@ -179,42 +215,59 @@ def _redis_get_many(client, keys):
         logger.warning("Redis unavailable: a cached response could not be read", exc_info=True)
         return {}
     found = {}
-    for key, raw in zip(keys, raws, strict=True):
-        if raw is None:
+    for key, answer in zip(keys, raws, strict=True):
+        if not answer:
             _forget(key)
-        elif raw == b"=" and held[key]:
-            found[key] = client.decode(held[key][1])  # decoded afresh: each request gets objects of its own
-            if key in _local:
-                _local.move_to_end(key)
+            continue
+        check_id, raw = answer[0].decode(), answer[1]
+        local = raw == b"=" and held[key] is not None and held[key][0] == check_id
+        if local:
+            raw = held[key][1]
+        entry = client.decode(raw)  # decoded afresh: each request gets objects of its own
+        if not isinstance(entry, dict) or entry.get("id") != check_id:
+            # Not the entry its check vouches for (its own write failed, or is still on its way): a miss.
+            _forget(key)
+            continue
+        found[key] = entry
+        if local:
+            with _local_lock:
+                if key in _local:
+                    _local.move_to_end(key)
         else:
-            found[key] = entry = client.decode(raw)
-            if isinstance(entry, dict) and "id" in entry:
-                _remember(key, entry["id"], raw)
+            _remember(key, check_id, raw)
     return found
 
 
-# Entries' bytes as this worker last read them, by key: (id, bytes), least recently used first.
+# Entries' bytes as this worker last read them, by key: (id, bytes), least recently used first; one lock for the
+# threads of a worker.
 _local = OrderedDict()
 _local_size = [0]
+_local_lock = threading.Lock()
 LOCAL_BYTES = 32 * 1024 * 1024
 LOCAL_ENTRY_BYTES = 2 * 1024 * 1024  # larger entries are read from Redis each time
 
 
 def _forget(key):
+    with _local_lock:
+        _drop(key)
+
+
+def _drop(key):
     previous = _local.pop(key, None)
     if previous is not None:
         _local_size[0] -= len(previous[1])
 
 
 def _remember(key, entry_id, raw):
-    _forget(key)
-    if len(raw) > LOCAL_ENTRY_BYTES:
-        return
-    _local[key] = (entry_id, raw)
-    _local_size[0] += len(raw)
-    while _local_size[0] > LOCAL_BYTES and _local:
-        _, (_, dropped) = _local.popitem(last=False)
-        _local_size[0] -= len(dropped)
+    with _local_lock:
+        _drop(key)
+        if len(raw) > LOCAL_ENTRY_BYTES:
+            return
+        _local[key] = (entry_id, raw)
+        _local_size[0] += len(raw)
+        while _local_size[0] > LOCAL_BYTES and _local:
+            _, (_, dropped) = _local.popitem(last=False)
+            _local_size[0] -= len(dropped)
 
 
 def _redis_put_checks(client, ids, versions, started_at, timeout):

@@ -569,7 +569,7 @@ class LocalCopyTests(OnRedis, SiteTestCase):
             def call(**kwargs):
                 result = script(**kwargs)
                 if kwargs["client"] is connection:
-                    sent.append(result)
+                    sent.append(result[1] if result else result)  # (the check's id, the entry or "=")
                 return result
 
             return call
@@ -601,6 +601,26 @@ class LocalCopyTests(OnRedis, SiteTestCase):
         store.bump({"tag-a"})
         self.assertEqual(self.answers(["entry"])[1], {})
         self.assertNotIn("entry", store._local)
+
+    def test_an_entry_its_check_does_not_vouch_for_is_a_miss(self):
+        self.put("entry", "old")
+        store.bump({"tag-a"})
+        # The new entry's own write is lost (django-redis swallows the error), its check is written.
+        with mock.patch.object(store.cache, "set_many"):
+            self.put("entry", "new")
+        self.assertEqual(store.get_many(["entry"]), {})
+        self.assertNotIn("entry", store._local)
+
+    def test_a_bump_moves_the_counter_and_the_versions_together(self):
+        store.bump({"tag-a", "tag-b"})
+        counter = store.cache.get(store.CLOCK_KEY)
+        self.assertEqual(store.current_versions({"tag-a", "tag-b"}), {"tag-a": counter, "tag-b": counter})
+        from django_redis import get_redis_connection
+
+        get_redis_connection("default").delete(store._redis_client().make_key(store.CLOCK_KEY))
+        store.bump({"tag-a"})  # the counter is started again, above any earlier value
+        self.assertGreater(store.cache.get(store.CLOCK_KEY), counter)
+        self.assertEqual(store.current_versions({"tag-a"}), {"tag-a": store.cache.get(store.CLOCK_KEY)})
 
     def test_the_copies_stay_within_their_budget(self):
         self.put("entry-0", "x" * 200)
