@@ -17,7 +17,6 @@ it depends on (the request's host, scheme, language and parameters, the object's
 import contextvars
 import hashlib
 from contextlib import contextmanager
-from urllib.parse import parse_qsl, urlencode
 
 from django.conf import settings
 from django.utils import timezone
@@ -114,8 +113,8 @@ def kept(request, parts, render, keep=None, vary_on_query=True):
         return render()
     before, started_at = scope
     # The same page under other parameters (a listing's filters) may show other things before and in the part.
-    query = urlencode(sorted(parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)))
-    piece_key = key("part", request.get_host(), request.scheme, get_language(), query if vary_on_query else "", *parts)
+    query = store.normal_query(request) if vary_on_query else ""
+    piece_key = key("part", request.get_host(), request.scheme, get_language(), query, *parts)
     entry = store.get_many([piece_key]).get(piece_key)
     if entry is not None:
         tags.add_shown(entry["versions"], entry["labels"])

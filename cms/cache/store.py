@@ -35,11 +35,22 @@ def response_key(request, language):
     The date is there because campaign statuses (upcoming, active, ended) follow the calendar: yesterday's home
     page is not served today.
     """
-    query = urlencode(sorted(parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)))
     raw = "\n".join(
-        [request.get_host(), request.path, query, language, timezone.localdate().isoformat(), request.scheme]
+        [
+            request.get_host(),
+            request.path,
+            normal_query(request),
+            language,
+            timezone.localdate().isoformat(),
+            request.scheme,
+        ]
     )
     return f"{PREFIX}response:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+def normal_query(request):
+    """The request's query parameters in a normal order: the same parameters, the same key."""
+    return urlencode(sorted(parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)))
 
 
 def clock():
@@ -189,10 +200,6 @@ def _script_for(connection):
     return _script[0]
 
 
-def _redis_get(client, key):
-    return _redis_get_many(client, [key]).get(key)
-
-
 def _redis_get_many(client, keys):
     """{key: entry} for the fresh ones among `keys`: one script call each, all in one round trip."""
     from redis.exceptions import RedisError
@@ -288,21 +295,8 @@ def _redis_put_checks(client, ids, versions, started_at, timeout):
         logger.warning("Redis unavailable: a response was not cached", exc_info=True)
 
 
-def is_fresh(entry):
-    """True when no tag the entry depends on was bumped since it was stored (caches other than Redis)."""
-    keys = {_tag_key(tag): version for tag, version in entry["versions"].items()}
-    current = cache.get_many(list(keys))
-    return all(version is not None and current.get(key) == version for key, version in keys.items())
-
-
 def get(key):
-    client = _redis_client()
-    if client is not None:
-        return _redis_get(client, key)
-    entry = cache.get(key)
-    if entry is None or not is_fresh(entry):
-        return None
-    return entry
+    return get_many([key]).get(key)
 
 
 def get_many(keys):
